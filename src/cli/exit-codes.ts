@@ -1,0 +1,4 @@
+/** Documented exit codes (README "Exit codes"). */
+export const EXIT_OK = 0; // audited; no gaps at or above --fail-on
+export const EXIT_GAPS = 1; // audited; gaps found at or above --fail-on
+export const EXIT_CANNOT_AUDIT = 2; // could not audit: bad input, unreachable, unreadable, bad rules or arguments

@@ -1,0 +1,25 @@
+import type { Fetcher, FileReader } from '../fetch/types.js';
+import type { ReadText } from '../rules/loader.js';
+
+/**
+ * Everything the CLI touches outside itself. `run()` passes the real ones; tests pass their
+ * own so the whole CLI runs in-process (the markdownlint-cli2 model).
+ */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal: colour only then. */
+  stdoutIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  fetcher: Fetcher;
+  readFile: FileReader;
+  readText: ReadText;
+  /** Writes a whole file so a reader never sees it half-written (temp file + rename). */
+  writeFileAtomic: (path: string, text: string) => Promise<void>;
+  /** Today's date as YYYY-MM-DD: the default --as-of. */
+  today: () => string;
+}
+
+export interface MainOptions extends CliIO {
+  argv: string[];
+}

@@ -1,0 +1,46 @@
+import { InvalidArgumentError } from 'commander';
+import { SCHOOL_TYPES, SEVERITIES, type SchoolType, type Severity } from '../rules/schema.js';
+
+/** Option parsers: each rejects bad input with a sentence that says what is accepted. */
+
+export function parseAsOf(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(`${value}T00:00:00Z`) : null;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('give a date as YYYY-MM-DD, e.g. 2026-09-01.');
+  }
+  return value;
+}
+
+export function parseSchoolType(value: string): SchoolType {
+  if ((SCHOOL_TYPES as readonly string[]).includes(value)) return value as SchoolType;
+  throw new InvalidArgumentError(`use one of: ${SCHOOL_TYPES.join(', ')}.`);
+}
+
+export function parseSeverity(value: string): Severity {
+  if ((SEVERITIES as readonly string[]).includes(value)) return value as Severity;
+  throw new InvalidArgumentError(`use one of: ${SEVERITIES.join(', ')}.`);
+}
+
+export function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('give a number of seconds greater than 0, e.g. 30.');
+  return n;
+}
+
+export function parseBytes(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('give a size in bytes, or with KB/MB/GB, e.g. 20MB.');
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+  const n = Math.floor(Number(m[1]) * unit);
+  if (n <= 0) throw new InvalidArgumentError('give a size greater than 0.');
+  return n;
+}
+
+export const FORMATS = ['text', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function parseFormat(value: string): Format {
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new InvalidArgumentError(`use one of: ${FORMATS.join(', ')}.`);
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { isPdfjsNoise } from '../pdfjs-noise.js';
+import type { CliIO } from './io.js';
+import { main } from './main.js';
+
+/** The real outside world for main(): process streams, the network and the file system. */
+export async function run(argv: string[]): Promise<number> {
+  // pdfjs fires stray rejections after a corrupt PDF has already failed the call we awaited
+  // (stack-notes.md); anything else unhandled is a bug and ends the run with exit 2.
+  process.on('unhandledRejection', (reason) => {
+    if (isPdfjsNoise(reason)) return;
+    process.stderr.write(`senaudit: unexpected error: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+    process.exit(2);
+  });
+  const { httpFetch } = await import('../fetch/http.js');
+  const { readLocalFile } = await import('../fetch/local.js');
+  const io: CliIO = {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    fetcher: httpFetch,
+    readFile: readLocalFile,
+    readText: (p) => readFile(p, 'utf8'),
+    writeFileAtomic: async (path, text) => {
+      const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await writeFile(tmp, text);
+        await rename(tmp, path);
+      } catch (e) {
+        await rm(tmp, { force: true });
+        throw e;
+      }
+    },
+    today: () => new Date().toISOString().slice(0, 10),
+  };
+  const code = await main({ ...io, argv });
+  await drain();
+  return code;
+}
+
+/** Waits for stdout to flush so piped output is never cut short. */
+function drain(): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.writableNeedDrain) process.stdout.once('drain', () => resolve());
+    else resolve();
+  });
+}

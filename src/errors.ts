@@ -1,0 +1,26 @@
+/**
+ * An error the user can act on: one plain sentence saying what went wrong and what to try.
+ * The CLI prints `message` on one line and exits with code 2; no stack trace unless --debug.
+ */
+export type AuditErrorCode =
+  | 'usage' // bad arguments
+  | 'not-found' // missing local file
+  | 'fetch' // network failure, HTTP error status, deadline, byte cap
+  | 'unsupported' // not a document we can read
+  | 'unreadable' // empty, truncated, encrypted or corrupt file
+  | 'rules'; // bad rule or config file
+
+export class AuditError extends Error {
+  override readonly name = 'AuditError';
+  constructor(
+    readonly code: AuditErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isAuditError(e: unknown): e is AuditError {
+  return e instanceof AuditError;
+}

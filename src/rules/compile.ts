@@ -1,0 +1,111 @@
+import { compilePhrases, type CompiledPhrases } from './phrases.js';
+import type { EntityKind, FactSpec, MatcherSpec, Scope, SentenceRole } from './schema.js';
+
+/**
+ * A matcher with its patterns compiled. Compiling happens once when a rule set loads, so
+ * evaluating a document never builds a regular expression.
+ */
+export type CompiledMatcher =
+  | { kind: 'phrases'; phrases: CompiledPhrases; roles: SentenceRole[]; spec: string[] }
+  | { kind: 'regex'; regex: RegExp; roles: SentenceRole[]; spec: string }
+  | {
+      kind: 'near';
+      a: CompiledPhrases;
+      b: CompiledPhrases;
+      words: number;
+      within: 'sentence' | 'block';
+      roles: SentenceRole[];
+      spec: { a: string[]; b: string[] };
+    }
+  | { kind: 'entity'; entities: EntityKind[]; roles: SentenceRole[] }
+  | { kind: 'section'; heading: CompiledPhrases; match: CompiledMatcher | null; spec: string[] }
+  | { kind: 'all'; parts: CompiledMatcher[]; negated: CompiledMatcher[]; within: Scope | { sentences: number } }
+  | { kind: 'any'; parts: CompiledMatcher[] }
+  | { kind: 'not'; inner: CompiledMatcher }
+  | { kind: 'fact'; fact: FactSpec };
+
+const DEFAULT_ROLES: SentenceRole[] = ['body'];
+
+export function compileMatcher(spec: MatcherSpec): CompiledMatcher {
+  const roles = spec.in ?? DEFAULT_ROLES;
+  if (spec.phrases) return { kind: 'phrases', phrases: compilePhrases(spec.phrases), roles, spec: spec.phrases };
+  if (spec.regex !== undefined) return { kind: 'regex', regex: new RegExp(spec.regex, 'iu'), roles, spec: spec.regex };
+  if (spec.near) {
+    return {
+      kind: 'near',
+      a: compilePhrases(spec.near.a),
+      b: compilePhrases(spec.near.b),
+      words: spec.near.words ?? 8,
+      within: spec.near.within ?? 'sentence',
+      roles,
+      spec: { a: spec.near.a, b: spec.near.b },
+    };
+  }
+  if (spec.entity) {
+    return { kind: 'entity', entities: Array.isArray(spec.entity) ? spec.entity : [spec.entity], roles };
+  }
+  if (spec.section) {
+    return {
+      kind: 'section',
+      heading: compilePhrases(spec.section.heading),
+      match: spec.section.match ? compileMatcher(spec.section.match) : null,
+      spec: spec.section.heading,
+    };
+  }
+  if (spec.all) {
+    const parts: CompiledMatcher[] = [];
+    const negated: CompiledMatcher[] = [];
+    for (const part of spec.all) {
+      if (part.not) negated.push(compileMatcher(part.not));
+      else parts.push(compileMatcher(part));
+    }
+    if (parts.length === 0) {
+      // Only negations: they restrict "any body sentence".
+      parts.push({ kind: 'regex', regex: /\S/u, roles, spec: 'any text' });
+    }
+    return { kind: 'all', parts, negated, within: spec.within ?? 'sentence' };
+  }
+  if (spec.any) return { kind: 'any', parts: spec.any.map(compileMatcher) };
+  if (spec.not) return { kind: 'not', inner: compileMatcher(spec.not) };
+  if (spec.fact) return { kind: 'fact', fact: spec.fact };
+  throw new Error('unreachable: the schema guarantees one matcher kind');
+}
+
+/** Plain descriptions of what a matcher looks for, for "missing" findings. */
+export function describeMatcher(m: CompiledMatcher): string[] {
+  switch (m.kind) {
+    case 'phrases':
+      return [`a sentence mentioning ${quoteList(m.spec)}`];
+    case 'regex':
+      return [`text matching /${m.spec}/`];
+    case 'near':
+      return [`${quoteList(m.spec.a)} within ${m.words} words of ${quoteList(m.spec.b)}`];
+    case 'entity':
+      return [`${m.entities.map(entityName).join(' or ')}`];
+    case 'section':
+      return [`a section headed ${quoteList(m.spec)}${m.match ? ` containing ${describeMatcher(m.match).join('; ')}` : ' with text under it'}`];
+    case 'all': {
+      const unit = typeof m.within === 'string' ? `one ${m.within}` : `${m.within.sentences} sentences of each other`;
+      const parts = m.parts.flatMap(describeMatcher).join(' and ');
+      const not = m.negated.length ? `, without ${m.negated.flatMap(describeMatcher).join(' or ')}` : '';
+      return [`${parts} in ${unit}${not}`];
+    }
+    case 'any':
+      return m.parts.flatMap(describeMatcher);
+    case 'not':
+      return [`text without ${describeMatcher(m.inner).join(' or ')}`];
+    case 'fact':
+      if (m.fact.reportDate) return [`a date for the report within ${m.fact.reportDate.withinMonths} months`];
+      if (m.fact.readingEase) return [`a Flesch reading ease of at least ${m.fact.readingEase.min}`];
+      return ['a text layer'];
+  }
+}
+
+function quoteList(items: string[]): string {
+  const shown = items.slice(0, 6).map((s) => `"${s}"`);
+  return shown.join(', ') + (items.length > 6 ? ` (and ${items.length - 6} more)` : '');
+}
+
+function entityName(e: EntityKind): string {
+  return { person: "a person's name", email: 'an email address', phone: 'a UK phone number', url: 'a link or web address' }[e];
+}

@@ -1,0 +1,68 @@
+import type { SenDocument } from '../document/types.js';
+import { describeMatcher } from './compile.js';
+import { Evaluator, type EngineFacts } from './evaluate.js';
+import { prepareDocument } from './prepare.js';
+import type { SchoolType } from './schema.js';
+import type { Evidence, Finding, Rule, Ruleset } from './types.js';
+
+const MAX_EVIDENCE = 3;
+const MAX_QUOTE = 300;
+
+/**
+ * Runs every rule of a rule set over one document. Pure: no I/O, no clock (the caller turns
+ * the as-of date into `facts.monthsSinceReportDate`), so the same input gives the same findings.
+ */
+export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts, schoolType: SchoolType): Finding[] {
+  const evaluator = new Evaluator(prepareDocument(doc), facts);
+  return ruleset.rules.map((rule) => judge(rule, evaluator, schoolType));
+}
+
+function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType): Finding {
+  const { spec } = rule;
+  const base = {
+    id: spec.id,
+    title: spec.title,
+    severity: spec.severity,
+    source: spec.source,
+    advice: spec.advice,
+    why: spec.why,
+    docs: spec.docs ?? null,
+  };
+  if (!spec.appliesTo.includes(schoolType)) {
+    return {
+      ...base,
+      status: 'not_applicable',
+      evidence: [],
+      searched: [],
+      reason: `Does not apply to ${schoolType.replace(/_/g, ' ')} schools (it applies to: ${spec.appliesTo.join(', ')}).`,
+    };
+  }
+  const met = ev.run(rule.met);
+  if (met.length) return { ...base, status: 'met', evidence: evidence(ev, met), searched: [] };
+  const partial = rule.partial ? ev.run(rule.partial) : [];
+  if (partial.length) {
+    return { ...base, status: 'partial', evidence: evidence(ev, partial), searched: searched(rule) };
+  }
+  return { ...base, status: 'missing', evidence: [], searched: searched(rule) };
+}
+
+function searched(rule: Rule): string[] {
+  return rule.spec.check.searched ?? describeMatcher(rule.met);
+}
+
+function evidence(ev: Evaluator, hits: number[]): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const i of hits) {
+    const s = ev.sentence(i);
+    if (seen.has(s.text)) continue;
+    seen.add(s.text);
+    out.push({ quote: clip(s.text), page: s.page, heading: s.heading });
+    if (out.length === MAX_EVIDENCE) break;
+  }
+  return out;
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1).trimEnd()}\u2026`;
+}

@@ -1,0 +1,58 @@
+import type { EntityKind } from './schema.js';
+
+/**
+ * Entity recognisers: the things a rule can ask for that are shapes, not words.
+ * Each works on one sentence's original text (case matters for names).
+ */
+
+const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
+
+// UK numbers: 01xxx/02x/03xx/07xxx with optional +44 (0), spaces, hyphens or brackets.
+// The look-arounds stop years, dates and reference numbers inside longer digit runs.
+const PHONE = /(?<![\d/])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d/])/;
+
+const URL = /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"')]*|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov|org|co|sch|nhs|ac|net)\.uk\b[^\s<>"')]*/i;
+
+// A titled name ("Mrs J. Smith", "Mr Patel", "Dr A Okafor-Jones"), or two or three capitalised
+// words that are not common report vocabulary ("Jane Smith").
+const TITLED = /\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+(?:[A-Z]\.?\s*){0,3}[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?/;
+const CAPITALISED_RUN = /\b[A-Z][a-z'\u2019]+(?:[ -][A-Z][a-z'\u2019]+){1,2}\b/g;
+
+const NOT_NAME_WORDS = new Set(
+  (
+    'the our a an we you your if please all any this that these those who what when where how why which ' +
+    'school schools academy primary secondary infant infants junior nursery college trust federation church ' +
+    'special educational needs need disability disabilities disabled send sen inclusion inclusive lead leader ' +
+    'manager head headteacher teacher teachers assistant deputy team support service services officer ' +
+    'coordinator co-ordinator senco sendco local offer authority council county borough city department ' +
+    'information advice report policy plan plans code practice act children families family parent parents carer ' +
+    'carers education health care mental emotional social learning language speech communication interaction ' +
+    'and of for to in on at by with from governor governors governing body board chair trustee trustees ' +
+    'contact email telephone phone office website page link click here mon tue wed thu fri monday tuesday ' +
+    'wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december year reception key stage early years foundation pupil pupils student students ' +
+    'ehcp ehc assessment review annual termly tribunal mrs mr ms miss dr'
+  ).split(' '),
+);
+
+function hasPersonName(text: string): boolean {
+  if (TITLED.test(text)) return true;
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    const words = m[0].split(/[ -]/);
+    if (words.every((w) => !NOT_NAME_WORDS.has(w.toLowerCase()))) return true;
+  }
+  return false;
+}
+
+export function hasEntity(kind: EntityKind, text: string): boolean {
+  switch (kind) {
+    case 'email':
+      return EMAIL.test(text);
+    case 'phone':
+      return PHONE.test(text);
+    case 'url':
+      return URL.test(text);
+    case 'person':
+      return hasPersonName(text);
+  }
+}

@@ -1,0 +1,203 @@
+import { hasEntity } from './entities.js';
+import { phraseOffsets, testPhrases, type CompiledPhrases } from './phrases.js';
+import type { CompiledMatcher } from './compile.js';
+import type { PreparedDocument, Sentence } from './prepare.js';
+import type { Scope, SentenceRole } from './schema.js';
+
+/** What the engine knows about the document beyond its sentences, computed by the caller. */
+export interface EngineFacts {
+  reportDate: string | null;
+  reportDateQuote: string | null;
+  /** Whole months from the report date to the as-of date; null when undated. */
+  monthsSinceReportDate: number | null;
+  readingEase: number | null;
+  textLayer: boolean;
+}
+
+/**
+ * Evaluates compiled matchers against one prepared document. A result is the sorted list of
+ * sentence indices that satisfy the matcher (its evidence). Facts are answered by virtual
+ * sentences after the real ones, so they compose like any other hit.
+ */
+export class Evaluator {
+  private readonly cache = new Map<CompiledMatcher, number[]>();
+  readonly virtual: Sentence[];
+  private readonly n: number;
+
+  constructor(
+    private readonly doc: PreparedDocument,
+    private readonly facts: EngineFacts,
+  ) {
+    this.n = doc.sentences.length;
+    const virtual = (text: string): Sentence => ({
+      text, norm: text.toLowerCase(), role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: false,
+    });
+    this.virtual = [
+      virtual(facts.reportDate ? `The report is dated ${facts.reportDate}${facts.reportDateQuote ? ` ("${facts.reportDateQuote}")` : ''}.` : 'The report gives no date.'),
+      virtual(facts.readingEase === null ? 'Too little text to score readability.' : `Flesch reading ease ${Math.round(facts.readingEase)}.`),
+      virtual(facts.textLayer ? 'The document has a text layer.' : 'The document has no text layer.'),
+    ];
+  }
+
+  sentence(i: number): Sentence {
+    return i < this.n ? this.doc.sentences[i]! : this.virtual[i - this.n]!;
+  }
+
+  run(m: CompiledMatcher): number[] {
+    let hits = this.cache.get(m);
+    if (!hits) {
+      hits = this.compute(m);
+      this.cache.set(m, hits);
+    }
+    return hits;
+  }
+
+  private eachSentence(roles: SentenceRole[], test: (s: Sentence, i: number) => boolean): number[] {
+    const out: number[] = [];
+    const sentences = this.doc.sentences;
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i]!;
+      if (roles.includes(s.role) && test(s, i)) out.push(i);
+    }
+    return out;
+  }
+
+  private compute(m: CompiledMatcher): number[] {
+    switch (m.kind) {
+      case 'phrases':
+        return this.eachSentence(m.roles, (s) => testPhrases(m.phrases, s.norm, s.text));
+      case 'regex':
+        return this.eachSentence(m.roles, (s) => {
+          m.regex.lastIndex = 0;
+          return m.regex.test(s.text);
+        });
+      case 'near':
+        return this.near(m.a, m.b, m.words, m.within, m.roles);
+      case 'entity':
+        return this.eachSentence(m.roles, (s) =>
+          m.entities.some((e) => hasEntity(e, s.text) || (e === 'url' && s.hasLink)),
+        );
+      case 'section':
+        return this.section(m.heading, m.match);
+      case 'all':
+        return this.all(m.parts, m.negated, m.within);
+      case 'any':
+        return mergeSorted(m.parts.map((p) => this.run(p)));
+      case 'not': {
+        const inner = new Set(this.run(m.inner));
+        return this.eachSentence(['body'], (_s, i) => !inner.has(i));
+      }
+      case 'fact':
+        return this.fact(m);
+    }
+  }
+
+  private fact(m: Extract<CompiledMatcher, { kind: 'fact' }>): number[] {
+    const f = this.facts;
+    if (m.fact.reportDate) {
+      const ok = f.monthsSinceReportDate !== null && f.monthsSinceReportDate <= m.fact.reportDate.withinMonths;
+      return ok ? [this.n] : [];
+    }
+    if (m.fact.readingEase) {
+      return f.readingEase !== null && f.readingEase >= m.fact.readingEase.min ? [this.n + 1] : [];
+    }
+    return f.textLayer === m.fact.textLayer ? [this.n + 2] : [];
+  }
+
+  /** Sentences under a heading (or question) matching `heading`, up to the next one as deep or deeper. */
+  private section(heading: CompiledPhrases, match: CompiledMatcher | null): number[] {
+    const sentences = this.doc.sentences;
+    const inSection = new Set<number>();
+    for (let i = 0; i < sentences.length; i++) {
+      const h = sentences[i]!;
+      if (h.depth === null || !testPhrases(heading, h.norm, h.text)) continue;
+      for (let j = i + 1; j < sentences.length; j++) {
+        const s = sentences[j]!;
+        if (s.depth !== null && s.depth <= h.depth) break;
+        if (s.role === 'body') inSection.add(j);
+      }
+    }
+    if (!match) return [...inSection].sort((a, b) => a - b);
+    return this.run(match).filter((i) => inSection.has(i));
+  }
+
+  private near(a: CompiledPhrases, b: CompiledPhrases, words: number, within: 'sentence' | 'block', roles: SentenceRole[]): number[] {
+    const sentences = this.doc.sentences;
+    const out: number[] = [];
+    // Word positions are counted over the unit (sentence or block); a hit is the sentence holding the `a` term.
+    let i = 0;
+    while (i < sentences.length) {
+      let j = i + 1;
+      if (within === 'block') while (j < sentences.length && sentences[j]!.block === sentences[i]!.block) j++;
+      const unit: { idx: number; startWord: number; s: Sentence }[] = [];
+      let wordsSoFar = 0;
+      for (let k = i; k < j; k++) {
+        const s = sentences[k]!;
+        if (!roles.includes(s.role)) continue;
+        unit.push({ idx: k, startWord: wordsSoFar, s });
+        wordsSoFar += s.norm.split(' ').length;
+      }
+      const positions = (c: CompiledPhrases) =>
+        unit.flatMap((u) => {
+          const off = phraseOffsets(c, u.s.norm, u.s.text);
+          return [
+            ...off.folded.map((o) => ({ idx: u.idx, word: u.startWord + wordIndex(u.s.norm, o) })),
+            ...off.exact.map((o) => ({ idx: u.idx, word: u.startWord + wordIndex(u.s.text, o) })),
+          ];
+        });
+      const pa = positions(a);
+      if (pa.length) {
+        const pb = positions(b);
+        const hit = new Set<number>();
+        for (const x of pa) if (pb.some((y) => Math.abs(x.word - y.word) <= words)) hit.add(x.idx);
+        out.push(...hit);
+      }
+      i = j;
+    }
+    return [...new Set(out)].sort((x, y) => x - y);
+  }
+
+  /** Every part found in one unit (sentence, block, section, document or window), none of the negated ones. */
+  private all(parts: CompiledMatcher[], negated: CompiledMatcher[], within: Scope | { sentences: number }): number[] {
+    const [anchor, ...rest] = parts.map((p) => this.run(p));
+    if (!anchor || anchor.length === 0) return [];
+    const negatives = negated.map((p) => this.run(p));
+    if (typeof within === 'object') {
+      const w = within.sentences;
+      const near = (list: number[], i: number) => list.some((j) => Math.abs(j - i) <= w);
+      return anchor.filter((i) => rest.every((l) => near(l, i)) && !negatives.some((l) => near(l, i)));
+    }
+    const group = (i: number): number => {
+      const s = this.sentence(i);
+      if (s.block === -1) return -1; // facts belong to the whole document
+      switch (within) {
+        case 'sentence':
+          return i;
+        case 'block':
+          return s.block;
+        case 'section':
+          return s.depth !== null ? i : s.section;
+        case 'document':
+          return 0;
+      }
+    };
+    const groups = (list: number[]) => new Set(list.map(group));
+    const restGroups = rest.map(groups);
+    const negGroups = negatives.map(groups);
+    const has = (set: Set<number>, g: number) => set.has(g) || set.has(-1) || (g === -1 && set.size > 0);
+    return anchor.filter((i) => {
+      const g = group(i);
+      return restGroups.every((set) => has(set, g)) && !negGroups.some((set) => set.has(g));
+    });
+  }
+}
+
+function wordIndex(text: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+function mergeSorted(lists: number[][]): number[] {
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
+}

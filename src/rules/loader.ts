@@ -1,0 +1,89 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { AuditError } from '../errors.js';
+import { compileMatcher } from './compile.js';
+import { ruleIndexFileSchema, ruleListFileSchema, ruleSchema, type RuleSpec, type RulesetInfo } from './schema.js';
+import type { Rule, Ruleset } from './types.js';
+import { describeIssue, LineCounter } from './yaml-errors.js';
+
+/** Reads a text file; injected so tests and other callers control the file system. */
+export type ReadText = (path: string) => Promise<string>;
+
+/** The built-in rule set: rules/builtin/ruleset.yaml in the package (same path from src/ and dist/). */
+export const BUILTIN_RULESET = fileURLToPath(new URL('../../rules/builtin/ruleset.yaml', import.meta.url));
+
+/** Loads and validates a rule file (one rule, a `rules:` list or a `files:` index) and compiles it. */
+export async function loadRuleset(path: string, readText: ReadText): Promise<Ruleset> {
+  const rules: Rule[] = [];
+  const info = await loadInto(resolve(path), readText, rules, new Set());
+  const seen = new Map<string, string>();
+  for (const rule of rules) {
+    const first = seen.get(rule.spec.id);
+    if (first) {
+      throw new AuditError('rules', `${rule.file}: rule id "${rule.spec.id}" is used twice (first in ${first}). Give each rule its own id.`);
+    }
+    seen.set(rule.spec.id, rule.file);
+  }
+  return { info: info ?? { id: 'custom', version: '0' }, rules };
+}
+
+async function loadInto(path: string, readText: ReadText, into: Rule[], visiting: Set<string>): Promise<RulesetInfo | undefined> {
+  if (visiting.has(path)) throw new AuditError('rules', `${path}: rule files include each other in a loop. Remove one of the "files:" entries.`);
+  visiting.add(path);
+  let text: string;
+  try {
+    text = await readText(path);
+  } catch {
+    throw new AuditError('rules', `Cannot read rule file ${path}. Check the path given to --rules.`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    const err = doc.errors[0]!;
+    const line = lines.linePos(err.pos[0]).line;
+    const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new AuditError('rules', `${path} line ${line}: this is not valid YAML (${what}). Fix the syntax and run again.`);
+  }
+  const data: unknown = doc.toJS();
+  const validate = <T>(schema: z.ZodType<T>): T => {
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new AuditError('rules', describeIssue(path, doc, lines, issue));
+    }
+    return result.data;
+  };
+  if (isObject(data) && 'files' in data) {
+    const index = validate(ruleIndexFileSchema);
+    for (const file of index.files) await loadInto(resolve(dirname(path), file), readText, into, visiting);
+    visiting.delete(path);
+    return index.ruleset;
+  }
+  if (isObject(data) && 'rules' in data) {
+    const list = validate(ruleListFileSchema);
+    for (const spec of list.rules) into.push(compileRule(spec, path));
+    visiting.delete(path);
+    return list.ruleset;
+  }
+  if (!isObject(data)) {
+    throw new AuditError('rules', `${path}: a rule file must be a YAML mapping with "id" (one rule), "rules" (a list) or "files" (an index).`);
+  }
+  into.push(compileRule(validate(ruleSchema), path));
+  visiting.delete(path);
+  return undefined;
+}
+
+function compileRule(spec: RuleSpec, file: string): Rule {
+  try {
+    return { spec, file, met: compileMatcher(spec.check.met), partial: spec.check.partial ? compileMatcher(spec.check.partial) : null };
+  } catch (e) {
+    // Only a regular expression can fail to compile once the schema has passed.
+    throw new AuditError('rules', `${file}: rule "${spec.id}" has a regular expression that does not compile (${(e as Error).message}).`);
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

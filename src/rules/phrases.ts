@@ -1,0 +1,77 @@
+import { normaliseForMatch } from './normalise.js';
+
+/**
+ * Compiles a phrase list into regular expressions, once per rule set load.
+ *
+ * - Case-insensitive, on word boundaries, on normalised text (see normalise.ts).
+ * - "SEN" and "SEND" match each other, as do "SENCO" and "SENDCO".
+ * - A space matches any run of spaces or hyphens; a hyphen is optional ("well-being" = "wellbeing").
+ * - A trailing `*` matches any word ending ("discriminat*").
+ * - Short all-capital acronyms ("EP", "TA", "OT", "PE", "ASD") match case-sensitively on the
+ *   original text: lower-case "ta" or "pe" inside ordinary prose must not count.
+ */
+export interface CompiledPhrases {
+  /** Matched against normalised text; null when every phrase is a case-sensitive acronym. */
+  folded: RegExp | null;
+  /** Matched against the original text; null when there are no acronyms. */
+  exact: RegExp | null;
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9]{1,4}$/;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function phraseBody(phrase: string): string {
+  const wildcard = phrase.endsWith('*');
+  const norm = normaliseForMatch(wildcard ? phrase.slice(0, -1) : phrase);
+  const words = norm.split(' ').map((word) =>
+    word
+      .split('-')
+      .map((part) => {
+        if (part === 'sen' || part === 'send') return 'send?';
+        if (part === 'senco' || part === 'sendco') return 'send?cos?';
+        return escape(part).replace(/'/g, "'?");
+      })
+      .join('[ -]?'),
+  );
+  return words.join('[ -]+') + (wildcard ? "[a-z0-9'-]*" : '');
+}
+
+export function compilePhrases(phrases: readonly string[]): CompiledPhrases {
+  const folded: string[] = [];
+  const exact: string[] = [];
+  for (const p of phrases) {
+    if (ACRONYM.test(p)) exact.push(escape(p));
+    else folded.push(phraseBody(p));
+  }
+  return {
+    folded: folded.length ? new RegExp(`(?<![a-z0-9])(?:${folded.join('|')})(?![a-z0-9])`, 'g') : null,
+    exact: exact.length ? new RegExp(`(?<![A-Za-z0-9])(?:${exact.join('|')})(?![A-Za-z0-9])`, 'g') : null,
+  };
+}
+
+/** Start offsets of every match (in the text each regex reads), for `near`. */
+export function phraseOffsets(c: CompiledPhrases, norm: string, original: string): { folded: number[]; exact: number[] } {
+  const all = (re: RegExp | null, text: string): number[] => {
+    if (!re) return [];
+    re.lastIndex = 0;
+    const out: number[] = [];
+    for (const m of text.matchAll(re)) out.push(m.index);
+    return out;
+  };
+  return { folded: all(c.folded, norm), exact: all(c.exact, original) };
+}
+
+export function testPhrases(c: CompiledPhrases, norm: string, original: string): boolean {
+  if (c.folded) {
+    c.folded.lastIndex = 0;
+    if (c.folded.test(norm)) return true;
+  }
+  if (c.exact) {
+    c.exact.lastIndex = 0;
+    if (c.exact.test(original)) return true;
+  }
+  return false;
+}

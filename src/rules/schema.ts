@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/**
+ * The rule-file language, validated with zod. Rules are data; matchers are the small code
+ * vocabulary they are written in (see src/rules/matchers/). Every object is strict so a
+ * misspelt key is an error that names the key, not a rule that silently never matches.
+ */
+
+export const SCHOOL_TYPES = [
+  'maintained_mainstream',
+  'maintained_nursery',
+  'academy_mainstream',
+  'maintained_special',
+  'academy_special',
+  'academy_16_19',
+  'ap_academy',
+  'pru',
+  'independent',
+  'non_maintained_special',
+  'fe_college',
+] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Which sentences a text matcher looks at. Headings, questions, glossary lines and
+ * sentences about what "schools should" do are not the school's own arrangement, so the
+ * default is body text only. */
+export const SENTENCE_ROLES = ['body', 'heading', 'question', 'glossary', 'generic'] as const;
+export type SentenceRole = (typeof SENTENCE_ROLES)[number];
+
+export const SCOPES = ['sentence', 'block', 'section', 'document'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const ENTITIES = ['person', 'email', 'phone', 'url'] as const;
+export type EntityKind = (typeof ENTITIES)[number];
+
+export interface MatcherSpec {
+  phrases?: string[];
+  regex?: string;
+  near?: { a: string[]; b: string[]; words?: number; within?: 'sentence' | 'block' };
+  entity?: EntityKind | EntityKind[];
+  section?: { heading: string[]; match?: MatcherSpec };
+  all?: MatcherSpec[];
+  any?: MatcherSpec[];
+  not?: MatcherSpec;
+  fact?: FactSpec;
+  /** For `all`: the unit in which every part must be found (default sentence), or a window of N sentences. */
+  within?: Scope | { sentences: number };
+  /** For text matchers: which sentence roles are searched (default ['body']). */
+  in?: SentenceRole[];
+}
+
+export interface FactSpec {
+  reportDate?: { withinMonths: number };
+  readingEase?: { min: number };
+  textLayer?: boolean;
+}
+
+const phraseList = z.array(z.string().trim().min(1, 'a phrase must not be empty')).min(1, 'give at least one phrase');
+
+const factSchema = z
+  .strictObject({
+    reportDate: z.strictObject({ withinMonths: z.number().int().positive() }).optional(),
+    readingEase: z.strictObject({ min: z.number().min(0).max(121) }).optional(),
+    textLayer: z.boolean().optional(),
+  })
+  .refine((f) => Object.values(f).filter((v) => v !== undefined).length === 1, {
+    message: 'a fact must name exactly one of reportDate, readingEase, textLayer',
+  });
+
+export const MATCHER_KINDS = ['phrases', 'regex', 'near', 'entity', 'section', 'all', 'any', 'not', 'fact'] as const;
+
+export const matcherSchema: z.ZodType<MatcherSpec> = z.lazy(() =>
+  z
+    .strictObject({
+      phrases: phraseList.optional(),
+      regex: z.string().min(1).optional(),
+      near: z
+        .strictObject({
+          a: phraseList,
+          b: phraseList,
+          words: z.number().int().min(1).max(60).optional(),
+          within: z.enum(['sentence', 'block']).optional(),
+        })
+        .optional(),
+      entity: z.union([z.enum(ENTITIES), z.array(z.enum(ENTITIES)).min(1)]).optional(),
+      section: z.strictObject({ heading: phraseList, match: matcherSchema.optional() }).optional(),
+      all: z.array(matcherSchema).min(1).optional(),
+      any: z.array(matcherSchema).min(1).optional(),
+      not: matcherSchema.optional(),
+      fact: factSchema.optional(),
+      within: z
+        .union([z.enum(SCOPES), z.strictObject({ sentences: z.number().int().min(1).max(20) })])
+        .optional(),
+      in: z.array(z.enum(SENTENCE_ROLES)).min(1).optional(),
+    })
+    .superRefine((m, ctx) => {
+      const kinds = MATCHER_KINDS.filter((k) => m[k] !== undefined);
+      if (kinds.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            kinds.length === 0
+              ? `a matcher needs one of: ${MATCHER_KINDS.join(', ')}`
+              : `a matcher must have exactly one of ${MATCHER_KINDS.join(', ')}, but this one has ${kinds.join(' and ')}`,
+        });
+      }
+      if (m.within !== undefined && m.all === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['within'], message: '"within" only applies to an "all" matcher' });
+      }
+    }),
+);
+
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a rule id is lower-case words joined by hyphens'),
+  title: z.string().min(1),
+  source: z.string().min(1),
+  severity: z.enum(SEVERITIES),
+  appliesTo: z.array(z.enum(SCHOOL_TYPES)).min(1),
+  /** Why the law asks for it, in plain words for a governor. */
+  why: z.string().min(1),
+  advice: z.string().min(1),
+  docs: z.string().url().optional(),
+  check: z.strictObject({
+    met: matcherSchema,
+    partial: matcherSchema.optional(),
+    /** Plain description of what was searched for, shown when the rule finds nothing. */
+    searched: z.array(z.string().min(1)).min(1).optional(),
+  }),
+});
+export type RuleSpec = z.infer<typeof ruleSchema>;
+
+export const rulesetInfoSchema = z.strictObject({ id: z.string().min(1), version: z.string().min(1) });
+export type RulesetInfo = z.infer<typeof rulesetInfoSchema>;
+
+/**
+ * A rule file holds one rule (it has an `id`), a list of rules (`rules:`), or a list of
+ * other rule files to load in order (`files:`, paths relative to this file).
+ * The loader picks the shape by its keys so errors speak about the right one.
+ */
+export const ruleListFileSchema = z.strictObject({
+  ruleset: rulesetInfoSchema.optional(),
+  rules: z.array(ruleSchema).min(1),
+});
+export const ruleIndexFileSchema = z.strictObject({
+  ruleset: rulesetInfoSchema.optional(),
+  files: z.array(z.string().min(1)).min(1),
+});
