@@ -1,6 +1,7 @@
 import { auditDocument } from '../../audit/audit-document.js';
 import { loadTarget } from '../../audit/load-target.js';
 import { AuditError } from '../../errors.js';
+import { isUrl, redactUrl } from '../../fetch/index.js';
 import { userAgent } from '../../fetch/user-agent.js';
 import { formatJson } from '../../format/json.js';
 import { formatText } from '../../format/text.js';
@@ -28,14 +29,16 @@ export async function auditCommand(target: string, ruleset: Ruleset, opts: Audit
     { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: userAgent(VERSION) },
     { fetcher: io.fetcher, readFile: io.readFile },
   );
+  // Credentials in a URL are used for the fetch but never written out.
+  const shownTarget = isUrl(target) ? redactUrl(target) : target;
   if (!doc.textLayer) {
     throw new AuditError(
       'unreadable',
-      `${finalUrl ?? target} has no text layer (it is scanned images), so it is not machine-readable: screen-reader users cannot read it either. Ask the school to publish the report as text (an accessible PDF or a web page).`,
+      `${finalUrl ?? shownTarget} has no text layer (it is scanned images), so it is not machine-readable: screen-reader users cannot read it either. Ask the school to publish the report as text (an accessible PDF or a web page).`,
     );
   }
   const report = auditDocument(doc, ruleset, {
-    target,
+    target: shownTarget,
     finalUrl,
     asOf: opts.asOf,
     schoolType: opts.schoolType,

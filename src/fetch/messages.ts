@@ -1,0 +1,93 @@
+import { STATUS_CODES } from 'node:http';
+import { AuditError } from '../errors.js';
+import { redactUrl } from './redact.js';
+
+/**
+ * The fetch stage's user-facing messages: each one sentence saying what went wrong and what
+ * to try, with every address passed through redactUrl so credentials never leak.
+ */
+
+export function httpStatusError(url: URL, status: number): AuditError {
+  const text = STATUS_CODES[status];
+  return new AuditError('fetch', `Could not fetch ${redactUrl(url)}: HTTP ${status}${text ? ` ${text}` : ''}. ${statusAdvice(status)}`);
+}
+
+function statusAdvice(status: number): string {
+  if (status === 401 || status === 403) return 'The server refused access; check the page opens in a browser without logging in.';
+  if (status === 429 || status >= 500) return 'The server is busy or has a problem; try again later.';
+  return 'Check the address in a browser.';
+}
+
+export function redirectWithoutLocation(url: URL, status: number): AuditError {
+  return new AuditError(
+    'fetch',
+    `Could not fetch ${redactUrl(url)}: HTTP ${status} ${STATUS_CODES[status] ?? 'redirect'} without an address to go to. Check the address in a browser.`,
+  );
+}
+
+export function tooManyRedirects(url: URL, followed: number): AuditError {
+  return new AuditError(
+    'fetch',
+    `Gave up on ${redactUrl(url)}: followed ${followed} redirect${followed === 1 ? '' : 's'} without reaching a page; check the address in a browser.`,
+  );
+}
+
+export function badRedirect(from: URL, location: string): AuditError {
+  return new AuditError(
+    'fetch',
+    `${redactUrl(from)} redirected to ${redactUrl(location)}, which is not a valid web address. Check the address in a browser.`,
+  );
+}
+
+export function redirectToOtherScheme(from: URL, to: URL): AuditError {
+  return new AuditError(
+    'fetch',
+    `${redactUrl(from)} redirected to ${redactUrl(to)}, which is not an http or https address. Open it in a browser and download the report instead.`,
+  );
+}
+
+export function timedOut(url: URL, timeoutMs: number): AuditError {
+  return new AuditError(
+    'fetch',
+    `Gave up on ${redactUrl(url)} after ${formatSeconds(timeoutMs)} s (--timeout). The server is too slow; try again later or raise --timeout.`,
+  );
+}
+
+export function tooLarge(url: URL, maxBytes: number): AuditError {
+  return new AuditError(
+    'fetch',
+    `${redactUrl(url)} is larger than ${formatSize(maxBytes)} (--max-bytes); if it really is the report, raise the limit, e.g. --max-bytes ${Math.max(50, Math.ceil((maxBytes * 2) / MB))}MB.`,
+  );
+}
+
+export function unsupportedCoding(url: URL, coding: string): AuditError {
+  return new AuditError(
+    'fetch',
+    `${redactUrl(url)} was sent compressed as "${coding}", which senaudit cannot decompress. Download it in a browser and give the file's path instead.`,
+  );
+}
+
+export function undecodable(url: URL): AuditError {
+  return new AuditError(
+    'fetch',
+    `${redactUrl(url)} was sent compressed but could not be decompressed (the server sent damaged data). Try again later, or download it in a browser and give the file's path.`,
+  );
+}
+
+export function invalidUrl(url: string): AuditError {
+  return new AuditError('usage', `${redactUrl(url)} is not a valid http or https address. Check it, or copy it again from the browser's address bar.`);
+}
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** Sizes the way --max-bytes takes them (KB and MB of 1024). */
+export function formatSize(bytes: number): string {
+  if (bytes >= MB) return `${Number((bytes / MB).toFixed(1))} MB`;
+  if (bytes >= KB) return `${Number((bytes / KB).toFixed(1))} KB`;
+  return `${bytes} bytes`;
+}
+
+function formatSeconds(ms: number): string {
+  return String(Math.round(ms) / 1000);
+}

@@ -1,0 +1,35 @@
+/** What the fetch stage hands on: raw bytes plus the facts about where they came from. */
+export interface FetchedResource {
+  /** The decoded (decompressed) body, never more than FetchOptions.maxBytes. */
+  bytes: Uint8Array;
+  /** The Content-Type header as sent, or null; the bytes decide the format in the end. */
+  contentType: string | null;
+  /** The address the bytes came from after redirects, without any user:password part. */
+  finalUrl: string;
+  status: number;
+  /** The Last-Modified header as sent (unparsed), or null. */
+  lastModified: string | null;
+  /** Each address redirected to, in order (no credentials); the last one equals finalUrl. */
+  redirects: string[];
+}
+
+export interface FetchOptions {
+  /** Total deadline for the whole fetch: connect, headers, every redirect and the whole body. */
+  timeoutMs: number;
+  /** Largest decoded body accepted, in bytes. */
+  maxBytes: number;
+  userAgent: string;
+  /** Redirects followed before giving up; default 5. */
+  maxRedirects?: number;
+}
+
+export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchedResource>;
+
+export interface LocalFile {
+  bytes: Uint8Array;
+  /** The path as given, used in messages and to guess the format from the extension. */
+  name: string;
+  modified: Date | null;
+}
+
+export type FileReader = (path: string) => Promise<LocalFile>;
