@@ -68,12 +68,13 @@ export async function main(options: MainOptions): Promise<number> {
     .description('measure the rules against a labelled corpus (labels.json + manifest.json)')
     .argument('<corpus-dir>', 'folder with labels.json, manifest.json, texts/ and originals/')
     .option('--json <file>', 'also write the figures as JSON to this file')
+    .option('--check', 'exit 1 when an accuracy target is missed (for CI)')
     .addOption(new Option('--as-of <date>', 'as-of date for date-dependent rules').argParser(parseAsOf))
     .addOption(rulesOption())
-    .action(async (dir: string, opts: { json?: string; asOf?: string; rules?: string }) => {
+    .action(async (dir: string, opts: { json?: string; asOf?: string; rules?: string; check?: boolean }) => {
       const ruleset = await loadRuleset(opts.rules ?? BUILTIN_RULESET, io.readText);
       const { evalCommand } = await import('./commands/eval.js');
-      exitCode = await evalCommand(dir, ruleset, { json: opts.json ?? null, asOf: opts.asOf ?? io.today() }, io);
+      exitCode = await evalCommand(dir, ruleset, { json: opts.json ?? null, asOf: opts.asOf ?? io.today(), check: opts.check === true }, io);
     });
 
   try {

@@ -29,7 +29,9 @@ const DEFAULT_ROLES: SentenceRole[] = ['body'];
 export function compileMatcher(spec: MatcherSpec): CompiledMatcher {
   const roles = spec.in ?? DEFAULT_ROLES;
   if (spec.phrases) return { kind: 'phrases', phrases: compilePhrases(spec.phrases), roles, spec: spec.phrases };
-  if (spec.regex !== undefined) return { kind: 'regex', regex: new RegExp(spec.regex, 'iu'), roles, spec: spec.regex };
+  if (spec.regex !== undefined) {
+    return { kind: 'regex', regex: new RegExp(spec.regex, spec.matchCase ? 'u' : 'iu'), roles, spec: spec.regex };
+  }
   if (spec.near) {
     return {
       kind: 'near',

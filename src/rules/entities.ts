@@ -11,7 +11,8 @@ const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
 // The look-arounds stop years, dates and reference numbers inside longer digit runs.
 const PHONE = /(?<![\d/])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d/])/;
 
-const URL = /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"')]*|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov|org|co|sch|nhs|ac|net)\.uk\b[^\s<>"')]*/i;
+// A bare domain ("anyshire.gov.uk") must not be the tail of an email address.
+const URL = /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"')]*|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov|org|co|sch|nhs|ac|net)\.uk\b[^\s<>"')]*/i;
 
 // A titled name ("Mrs J. Smith", "Mr Patel", "Dr A Okafor-Jones"), or two or three capitalised
 // words that are not common report vocabulary ("Jane Smith").
@@ -38,10 +39,20 @@ const NOT_NAME_WORDS = new Set(
 function hasPersonName(text: string): boolean {
   if (TITLED.test(text)) return true;
   for (const m of text.matchAll(CAPITALISED_RUN)) {
+    // "Contact Jane Okafor": a capitalised word of report vocabulary next to a name is not part of it.
     const words = m[0].split(/[ -]/);
-    if (words.every((w) => !NOT_NAME_WORDS.has(w.toLowerCase()))) return true;
+    const name = trimVocabulary(words);
+    if (name.length >= 2 && name.every((w) => !NOT_NAME_WORDS.has(w.toLowerCase()))) return true;
   }
   return false;
+}
+
+function trimVocabulary(words: string[]): string[] {
+  let start = 0;
+  let end = words.length;
+  while (start < end && NOT_NAME_WORDS.has(words[start]!.toLowerCase())) start++;
+  while (end > start && NOT_NAME_WORDS.has(words[end - 1]!.toLowerCase())) end--;
+  return words.slice(start, end);
 }
 
 export function hasEntity(kind: EntityKind, text: string): boolean {

@@ -164,12 +164,26 @@ export class Evaluator {
     const negatives = negated.map((p) => this.run(p));
     if (typeof within === 'object') {
       const w = within.sentences;
-      const near = (list: number[], i: number) => list.some((j) => Math.abs(j - i) <= w);
+      // Lists are sorted (every matcher returns sorted indices): binary-search the first
+      // j >= i - w instead of scanning, so a window check is O(log n), not O(n).
+      const near = (list: number[], i: number) => {
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid]! < i - w) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo < list.length && list[lo]! <= i + w;
+      };
       return anchor.filter((i) => rest.every((l) => near(l, i)) && !negatives.some((l) => near(l, i)));
     }
+    // Facts belong to the whole document: their group matches every unit. (Not -1, which is
+    // the section of text before the first heading.)
+    const FACT = Number.NEGATIVE_INFINITY;
     const group = (i: number): number => {
       const s = this.sentence(i);
-      if (s.block === -1) return -1; // facts belong to the whole document
+      if (s.block === -1) return FACT;
       switch (within) {
         case 'sentence':
           return i;
@@ -184,7 +198,7 @@ export class Evaluator {
     const groups = (list: number[]) => new Set(list.map(group));
     const restGroups = rest.map(groups);
     const negGroups = negatives.map(groups);
-    const has = (set: Set<number>, g: number) => set.has(g) || set.has(-1) || (g === -1 && set.size > 0);
+    const has = (set: Set<number>, g: number) => set.has(g) || set.has(FACT) || (g === FACT && set.size > 0);
     return anchor.filter((i) => {
       const g = group(i);
       return restGroups.every((set) => has(set, g)) && !negGroups.some((set) => set.has(g));

@@ -42,7 +42,9 @@ async function loadInto(path: string, readText: ReadText, into: Rule[], visiting
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     const err = doc.errors[0]!;
-    const line = lines.linePos(err.pos[0]).line;
+    // An unclosed bracket or quote is reported at the end of the file; point at the last line
+    // with text instead, which is where the reader has to look.
+    const line = lines.linePos(Math.min(err.pos[0], text.trimEnd().length)).line;
     const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new AuditError('rules', `${path} line ${line}: this is not valid YAML (${what}). Fix the syntax and run again.`);
   }

@@ -26,16 +26,18 @@ function escape(s: string): string {
 function phraseBody(phrase: string): string {
   const wildcard = phrase.endsWith('*');
   const norm = normaliseForMatch(wildcard ? phrase.slice(0, -1) : phrase);
-  const words = norm.split(' ').map((word) =>
-    word
-      .split('-')
-      .map((part) => {
-        if (part === 'sen' || part === 'send') return 'send?';
-        if (part === 'senco' || part === 'sendco') return 'send?cos?';
-        return escape(part).replace(/'/g, "'?");
+  const words = norm.split(' ').map((word) => {
+    const parts = word.split('-');
+    return parts
+      .map((part, i) => {
+        const body = part === 'sen' || part === 'send' ? 'send?' : part === 'senco' || part === 'sendco' ? 'send?cos?' : escape(part).replace(/'/g, "'?");
+        if (i === 0) return body;
+        // Between words the hyphen may be dropped ("wellbeing"); between numbers it may not ("1-1" is not "11").
+        const digits = /\d$/.test(parts[i - 1]!) && /^\d/.test(part);
+        return (digits ? '[ -]' : '[ -]?') + body;
       })
-      .join('[ -]?'),
-  );
+      .join('');
+  });
   return words.join('[ -]+') + (wildcard ? "[a-z0-9'-]*" : '');
 }
 

@@ -30,13 +30,15 @@ export interface PreparedDocument {
   sentences: Sentence[];
 }
 
-const ABBREVIATIONS = /\b(?:mr|mrs|ms|mx|dr|miss|st|no|e\.g|i\.e|etc|approx|inc|vs|cf)\.$/i;
+// A full stop after these (or after a single initial, as in "Mrs J. Smith") does not end a sentence.
+const ABBREVIATIONS = /(?:\b(?:mr|mrs|ms|mx|dr|miss|st|no|e\.g|i\.e|etc|approx|inc|vs|cf)|(?<![A-Za-z])[A-Z])\.$/i;
 const QUESTION_DEPTH = 7;
 
 /** Splits block text into sentences at . ! ? followed by a capital, digit, bullet or quote. */
 export function splitSentences(text: string): string[] {
   const parts: string[] = [];
-  const re = /[.!?]+["'\u2019\u201d)\]]?\s+(?=["'\u2018\u201c(\[]?[A-Z0-9\u2022])|\s+[\u2022\u25aa\u25e6]\s+/g;
+  // Also at "; " before a capital: duty lists run together as "Co-ordinate...; Provide...; Monitor...".
+  const re = /[.!?;]+["'\u2019\u201d)\]]?\s+(?=["'\u2018\u201c(\[]?[A-Z0-9\u2022])|\s+[\u2022\u25aa\u25e6]\s+/g;
   let start = 0;
   for (const m of text.matchAll(re)) {
     const end = m.index + m[0].trimEnd().length;
@@ -53,46 +55,119 @@ export function splitSentences(text: string): string[] {
 const GLOSSARY_HEADING = /\b(glossary|acronyms?|abbreviations?|jargon|key terms|definitions|terminology|what do these (words|terms) mean)\b/i;
 // "EHCP – Education, Health and Care Plan", "SENCO: Special Educational Needs Co-ordinator"
 const GLOSSARY_LINE = /^[A-Z][A-Za-z&/()-]{1,12}\s*[-\u2013\u2014:=]\s+[A-Z][^.!?]{0,120}$/;
-// Sentences about what the law requires of schools in general rather than what this school does.
-const GENERIC =
-  /\b(all |every |the )?(schools?|governing bod(y|ies)|proprietors?|local authorit(y|ies)|academies|settings?) (should|must|are required to|have to|need to|has a duty|have a duty|are expected to)\b|\b(the )?(law|regulations?|code of practice|act|legislation|guidance) (says|states|requires|sets out|tells us)\b|\b(must|should) (include|contain) the following\b/i;
+// Sentences about what the law requires of schools in general rather than what this school does:
+// "schools must...", "the Code of Practice (2014) identifies...", "the report must include...",
+// "local authorities are required to...".
+const GENERIC = new RegExp(
+  [
+    String.raw`\b(all |every |the )?(schools?|governing bod(y|ies)|proprietors?|local authorit(y|ies)|academies|settings?|providers?|(information )?reports?|early years (and childcare )?(settings|providers)) (should|must|are required to|is required to|have to|need to|has a duty|have a duty|are expected to|are asked to)\b`,
+    String.raw`\b(the )?(law|regulations?|code of practice|act|legislation|guidance|sen(d)? code)( \(?\d{4}\)?)? (says?|states?|requires?|sets? out|tells? us|emphasi[sz]es|suggests?|identif(y|ies)|describes?|defines?|recommends?|explains?|outlines?)\b`,
+    String.raw`\b(must|should) (include|contain|set out|show|publish)( the following| details)?\b`,
+    String.raw`\b(a|the) (legal|statutory) (duty|requirement|responsibility)\b`,
+    String.raw`\bmust be (included|published|set out|updated)\b`,
+    String.raw`\b(identified|described|set out|defined|outlined) (in|by) the (send? )?code\b`,
+    String.raw`\blocal authorit(y|ies)( and [a-z ]{1,30})? will\b`,
+  ].join('|'),
+  'i',
+);
+// A list that follows a lead-in like "Schools must set out:" belongs to that lead-in.
+const LEAD_IN = /:\s*$/;
+// Lead-ins whose list is not the school's arrangement: items cited from the law ("written with
+// reference to the following guidance:"), and aims, principles or hopes ("We aim to:").
+const LAW_LEAD_IN = /\b(act|regulations?) \(?\d{4}\)?|\bcode of practice\b|\blegislation\b|\bstatutory\b|\bguidance\b|\bsection \d+/i;
+const AIMS_LEAD_IN = /\b(we|i|our school|the school|it) (also )?(aims?|hopes?|strives?|want|wish|endeavours?|believes?)\b|\baims?\b.{0,40}\b(are|is|to)\b|\bprinciples\b|\bexpectations?\b|\bvision\b/i;
+// A sentence that carries on from the one before ("This means...", "It will also...").
+const CONTINUES = /^(this|it|they|these|those|such)\b/i;
+
+function leadInRole(text: string, role: SentenceRole): SentenceRole {
+  if (role === 'generic' || GENERIC.test(text) || LAW_LEAD_IN.test(text) || AIMS_LEAD_IN.test(text)) return 'generic';
+  return role;
+}
+
+// What follows "SENCO:" or "Telephone:" is a contact, not a definition.
+const CONTACT_LIKE = /\d|@|\bwww\.|\b(Mr|Mrs|Miss|Ms|Mx|Dr)\b\.?/;
+
+/** "EHCP – Education, Health and Care Plan": an acronym (two or more capitals) defined in words. */
+function isGlossaryLine(text: string): boolean {
+  const m = GLOSSARY_LINE.exec(text);
+  if (!m) return false;
+  const term = text.split(/\s*[-\u2013\u2014:=]\s+/, 1)[0]!;
+  return (term.match(/[A-Z]/g)?.length ?? 0) >= 2 && !CONTACT_LIKE.test(text.slice(term.length));
+}
+
+// "How will my child be supported?", also with a page title's tail ("What is an ARP? - Our School").
+const QUESTION_END = /\?(?:\s*[-\u2013|]\s*[^?]{0,60})?$/;
+// "2. Identifying and assessing needs": a numbered title that extraction left as a paragraph.
+const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.?\s*[A-Z][^.!?:;]{2,100}$/;
+// A table of contents run together on one line: "1 – Introduction 2 – Policy Statement 3 – Aims...".
+const CONTENTS_ENTRY = /\b\d{1,2}\s*[-\u2013\u2014.]\s*[A-Z]/g;
+// The school's aims and hopes are not its arrangements ("We aim to...", "Our aim is...").
+const AIM_SENTENCE = /^(we|i|the school|our school) (also )?(aim|aims|hope|hopes|strive|strives|endeavour|endeavours|want|wish)\b|^(our|my|the school's) aims? (is|are)\b|^it is our aim\b/i;
+// A passage in quotation marks is someone else's words (a minister, the Code, a definition).
+const QUOTED = /^["'\u2018\u201c][^]*["'\u2019\u201d][.!?]?$/;
+
+function isQuestion(text: string): boolean {
+  return QUESTION_END.test(text) && text.split(' ').length <= 40;
+}
 
 function roleOf(text: string, isHeading: boolean, underGlossary: boolean): SentenceRole {
   if (isHeading) return 'heading';
-  if (text.endsWith('?') && text.split(' ').length <= 40) return 'question';
-  if (underGlossary || GLOSSARY_LINE.test(text)) return 'glossary';
-  if (GENERIC.test(text)) return 'generic';
+  if (isQuestion(text)) return 'question';
+  if (underGlossary || isGlossaryLine(text)) return 'glossary';
+  if ((text.match(CONTENTS_ENTRY)?.length ?? 0) >= 5) return 'heading';
+  if (GENERIC.test(text) || AIM_SENTENCE.test(text)) return 'generic';
   return 'body';
 }
 
+// Words in a list item beyond which it is no longer a short item of its lead-in's list.
+const LIST_ITEM_WORDS = 60;
+
 export function prepareDocument(doc: SenDocument): PreparedDocument {
-  const linkTexts = doc.links
-    .map((l) => normaliseForMatch(l.text))
-    .filter((t) => t.length >= 4);
+  // Distinct texts only: a page repeats the same few links many times, and each sentence is
+  // checked against every text, so duplicates made this step grow with sentences x links.
+  const linkTexts = [...new Set(doc.links.map((l) => normaliseForMatch(l.text)).filter((t) => t.length >= 4))];
   const sentences: Sentence[] = [];
   // Stack of open sections: [sentence index, depth].
   const open: { index: number; depth: number }[] = [];
   let glossaryDepth: number | null = null;
+  // Role of the lead-in a run of list items continues (generic lead-ins make their list generic).
+  let listLeadIn: SentenceRole | null = null;
+  // After "The Code of Practice states that:" the next paragraph is the quotation.
+  let quoteNext = false;
 
   doc.blocks.forEach((block, blockIndex) => {
     const isHeading = block.kind === 'heading';
     const texts = isHeading ? [block.text] : splitSentences(block.text);
+    const numberedTitle = !isHeading && block.kind === 'paragraph' && texts.length === 1 && NUMBERED_TITLE.test(block.text) && block.text.split(' ').length <= 15;
+    const asHeading = isHeading || numberedTitle;
+    const shortItem = block.kind === 'list_item' && block.text.split(' ').length <= LIST_ITEM_WORDS;
+    const quotedBlock = !asHeading && QUOTED.test(block.text);
+    const quotation = quoteNext && block.kind === 'paragraph';
     for (const text of texts) {
       const norm = normaliseForMatch(text);
       let depth: number | null = null;
       if (isHeading) depth = block.level ?? 1;
-      else if (text.endsWith('?') && text.split(' ').length <= 40) depth = QUESTION_DEPTH;
+      else if (numberedTitle) depth = 6;
+      else if (isQuestion(text)) depth = QUESTION_DEPTH;
       if (depth !== null) {
         while (open.length && open[open.length - 1]!.depth >= depth) open.pop();
         if (glossaryDepth !== null && depth <= glossaryDepth) glossaryDepth = null;
         if (isHeading && GLOSSARY_HEADING.test(text)) glossaryDepth = depth;
+        // A new heading or question ends any list lead-in.
+        if (!isHeading) listLeadIn = null;
       }
       const parent = open.length ? open[open.length - 1]!.index : -1;
       const index = sentences.length;
+      let role = roleOf(text, asHeading, glossaryDepth !== null && depth === null);
+      if (role === 'body' && (quotedBlock || quotation)) role = 'generic';
+      if (role === 'body' && shortItem && listLeadIn === 'generic') role = 'generic';
+      // A sentence continuing a generic one in the same paragraph is about the law too.
+      const prev = sentences[sentences.length - 1];
+      if (role === 'body' && prev && prev.block === blockIndex && prev.role === 'generic' && CONTINUES.test(text)) role = 'generic';
       sentences.push({
         text,
         norm,
-        role: roleOf(text, isHeading, glossaryDepth !== null && depth === null),
+        role,
         block: blockIndex,
         section: parent,
         depth,
@@ -101,6 +176,16 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
         hasLink: linkTexts.some((t) => norm.includes(t)),
       });
       if (depth !== null) open.push({ index, depth });
+    }
+    // A block ending in ":" (or a heading) is the lead-in of the list items that follow it; a
+    // list item ending in ":" opens a sub-list of its own.
+    const last = sentences[sentences.length - 1];
+    const endsLeadIn = last !== undefined && last.block === blockIndex && (LEAD_IN.test(last.text) || asHeading);
+    if (block.kind !== 'list_item') {
+      listLeadIn = endsLeadIn ? leadInRole(block.text, last!.role) : null;
+      quoteNext = !asHeading && endsLeadIn && last!.role === 'generic' && GENERIC.test(last!.text);
+    } else if (endsLeadIn && listLeadIn !== 'generic') {
+      listLeadIn = leadInRole(last!.text, last!.role);
     }
   });
   return { sentences };

@@ -50,6 +50,8 @@ export interface MatcherSpec {
   within?: Scope | { sentences: number };
   /** For text matchers: which sentence roles are searched (default ['body']). */
   in?: SentenceRole[];
+  /** For `regex`: match letter case exactly (default false), e.g. to tell a place name from "the". */
+  matchCase?: boolean;
 }
 
 export interface FactSpec {
@@ -72,11 +74,25 @@ const factSchema = z
 
 export const MATCHER_KINDS = ['phrases', 'regex', 'near', 'entity', 'section', 'all', 'any', 'not', 'fact'] as const;
 
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const matcherSchema: z.ZodType<MatcherSpec> = z.lazy(() =>
   z
     .strictObject({
       phrases: phraseList.optional(),
-      regex: z.string().min(1).optional(),
+      // Compiled here so a bad pattern is reported with its file, line and key like any other mistake.
+      regex: z
+        .string()
+        .min(1)
+        .refine((r) => compiles(r), { message: 'this regular expression does not compile' })
+        .optional(),
       near: z
         .strictObject({
           a: phraseList,
@@ -95,6 +111,7 @@ export const matcherSchema: z.ZodType<MatcherSpec> = z.lazy(() =>
         .union([z.enum(SCOPES), z.strictObject({ sentences: z.number().int().min(1).max(20) })])
         .optional(),
       in: z.array(z.enum(SENTENCE_ROLES)).min(1).optional(),
+      matchCase: z.boolean().optional(),
     })
     .superRefine((m, ctx) => {
       const kinds = MATCHER_KINDS.filter((k) => m[k] !== undefined);
@@ -106,6 +123,9 @@ export const matcherSchema: z.ZodType<MatcherSpec> = z.lazy(() =>
               ? `a matcher needs one of: ${MATCHER_KINDS.join(', ')}`
               : `a matcher must have exactly one of ${MATCHER_KINDS.join(', ')}, but this one has ${kinds.join(' and ')}`,
         });
+      }
+      if (m.matchCase !== undefined && m.regex === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['matchCase'], message: '"matchCase" only applies to a "regex" matcher' });
       }
       if (m.within !== undefined && m.all === undefined) {
         ctx.addIssue({ code: 'custom', path: ['within'], message: '"within" only applies to an "all" matcher' });

@@ -50,7 +50,7 @@ function keyNodeOffset(doc: YamlDocument, path: (string | number)[], key: string
 const KNOWN_KEYS = [
   'id', 'title', 'source', 'severity', 'appliesTo', 'why', 'advice', 'docs', 'check', 'met', 'partial', 'searched',
   'phrases', 'regex', 'near', 'entity', 'section', 'all', 'any', 'not', 'fact', 'within', 'in', 'heading', 'match',
-  'a', 'b', 'words', 'reportDate', 'readingEase', 'textLayer', 'withinMonths', 'min', 'ruleset', 'rules', 'files', 'version',
+  'a', 'b', 'words', 'reportDate', 'readingEase', 'textLayer', 'withinMonths', 'min', 'matchCase', 'ruleset', 'rules', 'files', 'version',
 ];
 
 function knownKeysHint(key: string): string {

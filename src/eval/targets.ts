@@ -1,0 +1,42 @@
+import type { EvalResult } from './types.js';
+
+/**
+ * The accuracy the built-in rules must keep on the development corpus (issue #3). `senaudit eval
+ * --check` and CI fail below these, so the figures cannot slip back unnoticed.
+ */
+export const TARGETS = {
+  agreement: 0.92,
+  gapPrecision: 0.95,
+  gapRecall: 0.9,
+  kindAccuracy: 0.9,
+  datedAgreement: 0.85,
+  undatedCorrect: 0.85,
+  /** No requirement with at least `minGapsForPerRequirement` labelled gaps may fall below this. */
+  perRequirementGapPrecision: 0.85,
+  minGapsForPerRequirement: 5,
+} as const;
+
+/** Each target the result misses, as a sentence; empty when all hold. */
+export function missedTargets(r: EvalResult, t = TARGETS): string[] {
+  const missed: string[] = [];
+  const below = (name: string, value: number | null, target: number): void => {
+    if (value !== null && value < target) missed.push(`${name} ${fmt(value)} is below the target ${fmt(target)}`);
+  };
+  below('three-way agreement', r.overall.agreement, t.agreement);
+  below('gap precision', r.overall.gaps.precision, t.gapPrecision);
+  below('gap recall', r.overall.gaps.recall, t.gapRecall);
+  below('kind accuracy', r.kind.accuracy, t.kindAccuracy);
+  below('report_date agreement (dated labels)', r.reportDate.datedAgreement, t.datedAgreement);
+  below('report_date null where the label is null', r.reportDate.nullCorrectShare, t.undatedCorrect);
+  for (const q of r.perRequirement) {
+    // Labelled gaps are tp + fn; only requirements with enough of them are judged on their own.
+    if (q.gaps.tp + q.gaps.fn >= t.minGapsForPerRequirement) {
+      below(`gap precision of ${q.id}`, q.gaps.precision, t.perRequirementGapPrecision);
+    }
+  }
+  return missed;
+}
+
+function fmt(x: number): string {
+  return x.toFixed(3);
+}

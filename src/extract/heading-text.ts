@@ -1,0 +1,71 @@
+// Does a line of text read like a heading? Used for plain text and PDFs, and for HTML
+// paragraphs that are all bold. Only the words are looked at; callers add context (what
+// comes before and after).
+
+/** Small words that stay lower-case in Title Case ("Support for Pupils with SEN"). */
+const MINOR_WORDS = new Set(
+  'a an the and or but nor of in on at to for with by from as into onto via per vs v if so up out off over than'.split(' '),
+);
+
+/** Finite verbs that make a short line a sentence rather than a sentence-case heading. */
+const VERBS = new Set('is are was were will would can could may might must shall should has have had does do did'.split(' '));
+
+/** Words a heading does not end with. */
+const DANGLING_WORDS = new Set([...MINOR_WORDS, ...VERBS, 'our', 'your', 'their', 'my', 'its', 'this', 'that', 'which', 'who', 'be', 'been', 'including']);
+
+const MAX_WORDS = 12;
+const MAX_QUESTION_WORDS = 20;
+const MAX_SENTENCE_CASE_WORDS = 8;
+
+function words(text: string): string[] {
+  return text.match(/[\p{L}][\p{L}\p{M}'’\-]*/gu) ?? [];
+}
+
+const isUpper = (ch: string | undefined) => ch !== undefined && /\p{Lu}/u.test(ch);
+
+/** "How will my child be supported?" */
+export function isQuestion(text: string): boolean {
+  return /\?["'”’)]*$/.test(text.trim());
+}
+
+/** "SPECIAL EDUCATIONAL NEEDS": at least three letters and none lower-case. */
+export function isShoutedText(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  return letters.length >= 3 && !/\p{Ll}/u.test(text);
+}
+
+/** Every word capitalised except small joining words: "Support for Pupils with Medical Needs". */
+export function isTitleCase(text: string): boolean {
+  const ws = words(text);
+  if (ws.length === 0 || !isUpper(ws[0]![0])) return false;
+  return ws.every((w, i) => i === 0 || isUpper(w[0]) || MINOR_WORDS.has(w.toLowerCase()));
+}
+
+/**
+ * The shape of a heading: short, starts with a capital (or a number), does not end like a
+ * sentence or a clause, is not contact details, and is a question, ALL CAPS, Title Case, or
+ * a short sentence-case phrase with no verb ("Areas of need").
+ */
+export function isHeadingText(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 2 || t.length > 160) return false;
+  if (/[.,;]["'”’)]*$/.test(t) && !t.endsWith('...')) return false;
+  if (/@|https?:\/\/|www\.|\.(?:uk|com|org)\b/i.test(t)) return false;
+  // A capital first, or a section number then a capital ("2.1 Who is the SENCO?").
+  if (!/^["'“‘(]?(?:\p{Lu}|\d+(?:\.\d+)*[.)]?\s+["'“‘(]?\p{Lu})/u.test(t)) return false;
+  // Unbalanced brackets: the rest of a sentence from the line before.
+  if ((t.match(/\(/g) ?? []).length !== (t.match(/\)/g) ?? []).length) return false;
+  // File names and paths ("SEND_Policy_2024.pdf") are not headings.
+  if (/_|\S\/\S*\.\w{2,4}\b|\.(?:pdf|docx?|html?)\b/i.test(t)) return false;
+  const nonSpace = t.replace(/\s/g, '');
+  const digits = (nonSpace.match(/\d/g) ?? []).length;
+  if (digits / nonSpace.length > 0.4) return false; // phone numbers, dates, page numbers
+  const ws = words(t);
+  if (ws.length === 0) return false;
+  // "Responsible for:" or "Our SENCO is" is half a sentence, not a heading.
+  if (DANGLING_WORDS.has(ws[ws.length - 1]!.toLowerCase())) return false;
+  if (isQuestion(t)) return ws.length <= MAX_QUESTION_WORDS;
+  if (ws.length > MAX_WORDS) return false;
+  if (isShoutedText(t) || isTitleCase(t)) return true;
+  return ws.length <= MAX_SENTENCE_CASE_WORDS && !ws.some((w) => VERBS.has(w.toLowerCase()));
+}

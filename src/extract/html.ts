@@ -1,0 +1,32 @@
+import { DocumentBuilder, normaliseSpace } from '../document/build.js';
+import type { SenDocument } from '../document/types.js';
+import { chooseContent } from './html-container.js';
+import { attr, findFirst, tagName, textOf, type DomNode } from './html-dom.js';
+import { effectiveBase } from './html-links.js';
+import { walkContent } from './html-walk.js';
+
+// An HTML page (or the HTML mammoth makes from a .docx) -> Document: the main content only,
+// as headings, paragraphs, list items and table cells, plus every link with text.
+
+export async function extractHtml(html: string, baseUrl: string | null): Promise<SenDocument> {
+  // Imported here, not at the top: cheerio takes ~300 ms to load and the CLI may not need it.
+  const cheerio = await import('cheerio');
+  const $ = cheerio.load(html);
+  const doc = $.root()[0] as unknown as DomNode;
+  const head = findFirst(doc, (n) => tagName(n) === 'head');
+  const body = findFirst(doc, (n) => tagName(n) === 'body') ?? doc;
+
+  const titleEl = head ? findFirst(head, (n) => tagName(n) === 'title') : null;
+  const baseEl = head ? findFirst(head, (n) => tagName(n) === 'base') : null;
+  const base = effectiveBase(baseUrl, baseEl ? attr(baseEl, 'href') : undefined);
+
+  const builder = new DocumentBuilder('html');
+  const { roots, titleOutside } = chooseContent(body);
+  // A page-title <h1> in a banner above the content container still names the page.
+  if (titleOutside) builder.heading(textOf(titleOutside), 1);
+  walkContent(roots, builder, { baseUrl: base });
+
+  const built = builder.build({ pages: null, textLayer: true });
+  const title = (titleEl && normaliseSpace(textOf(titleEl))) || built.blocks.find((b) => b.kind === 'heading' && b.level === 1)?.text || null;
+  return { ...built, title: title ?? built.title };
+}

@@ -1,0 +1,328 @@
+import type { DocumentBuilder } from '../document/build.js';
+import type { BlockKind } from '../document/types.js';
+import { isHeadingText, isQuestion, isShoutedText, isTitleCase } from './heading-text.js';
+
+// Plain text lines -> blocks, for text files and PDF pages. Neither format marks structure,
+// so it is guessed from how reports are laid out: PDF text is hard-wrapped at the page width
+// (a sentence runs on over several lines), paragraphs end with a full stop, list items start
+// with a bullet, and headings are short lines without a full stop (often questions, such as
+// "How will my child be supported?").
+
+export interface SourceLine {
+  text: string;
+  /** 1-based PDF page, or null. */
+  page: number | null;
+}
+
+export interface LineBlock {
+  kind: BlockKind;
+  text: string;
+  level?: number;
+  page: number | null;
+}
+
+export interface LineOptions {
+  /** Read `#` headings, setext underlines, `|` tables and `**bold**` as Markdown. */
+  markdown?: boolean;
+}
+
+/** Split a text into source lines; a form feed (page break in text dumps) counts as a blank line. */
+export function toSourceLines(text: string, page: number | null = null): SourceLine[] {
+  return text.split(/\r\n|\r|\n|\f/).map((line) => ({ text: line, page }));
+}
+
+export function linesToBlocks(lines: SourceLine[], options: LineOptions = {}): LineBlock[] {
+  const tokens = tokenize(lines, options.markdown ?? false);
+  // "3" or "Page 3 of 10" on a line of its own is layout, not content.
+  const units = groupUnits(tokens).filter((u) => u.text.trim() !== '' && (u.kind === 'cell' || !PAGE_NUMBER_RE.test(u.text)));
+  return classify(units);
+}
+
+export function emitBlocks(builder: DocumentBuilder, blocks: LineBlock[]): void {
+  for (const b of blocks) {
+    if (b.kind === 'heading') builder.heading(b.text, b.level ?? 2, b.page);
+    else builder.block(b.kind, b.text, b.page);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Lines -> tokens
+
+type Token =
+  | { t: 'blank' }
+  | { t: 'text'; text: string; page: number | null }
+  | { t: 'bullet'; text: string; page: number | null; numbered: boolean }
+  | { t: 'mdheading'; text: string; level: number; page: number | null }
+  | { t: 'cells'; cells: string[]; page: number | null };
+
+// Symbol bullets, including the private-use glyphs Word's Symbol/Wingdings bullets become in PDFs.
+const SYMBOL_BULLET = '•●▪◦■□▫◆◇➢➤►▸‣⁃∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8';
+const SYMBOL_BULLET_RE = new RegExp(`^[${SYMBOL_BULLET}]\\s*`);
+// Dashes, asterisks, "o" (Word's second-level bullet) and a middle dot need a space after them.
+const MARK_BULLET_RE = /^(?:[-*+–—·]|o)\s+(?=\S)/;
+// "1." "2)" "a)" "(iv)" "xiii." and the like.
+const NUMBER_BULLET_RE = /^(?:\d{1,2}[.)]|[a-z][.)]|[ivx]{1,6}[.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,6})\))\s+(?=\S)/;
+// A bullet glyph in the middle of a line: text pasted from a web page puts a whole list on one
+// line. Squares and diamonds are left out: mid-line they are more often decoration.
+const INLINE_BULLET_RE = /\s[•●▪◦➢➤►▸‣⁃∙\uf0b7\uf0a7]\s/;
+
+function tokenize(lines: SourceLine[], markdown: boolean): Token[] {
+  const out: Token[] = [];
+  for (const { text: raw, page } of lines) {
+    // Trimmed, and without a contents page's dot leaders ("2. Legislation ........ 4").
+    let text = raw
+      .replace(/[\s\u00a0]+$/, '')
+      .replace(/^[\s\u00a0]+/, '')
+      .replace(/\s*(?:\.\s?){4,}\s*\d{0,4}$/, '');
+    if (!text) {
+      out.push({ t: 'blank' });
+      continue;
+    }
+    if (markdown) {
+      const md = markdownToken(text, page, out);
+      if (md === 'consumed') continue;
+      text = stripEmphasis(text);
+    } else {
+      const h = /^(#{1,6})\s+(.+?)(?:\s+#+)?$/.exec(text);
+      if (h) {
+        out.push({ t: 'mdheading', text: h[2]!, level: h[1]!.length, page });
+        continue;
+      }
+    }
+    for (const piece of splitInlineBullets(text)) out.push(lineToken(piece, page));
+  }
+  return out;
+}
+
+function lineToken(text: string, page: number | null): Token {
+  const symbol = SYMBOL_BULLET_RE.exec(text) ?? MARK_BULLET_RE.exec(text);
+  if (symbol) return { t: 'bullet', text: text.slice(symbol[0].length), page, numbered: false };
+  // Numbers stay in the text: "Step 1" and "xiii." are part of what the report says.
+  if (NUMBER_BULLET_RE.test(text)) return { t: 'bullet', text, page, numbered: true };
+  return { t: 'text', text, page };
+}
+
+function splitInlineBullets(text: string): string[] {
+  if (!INLINE_BULLET_RE.test(text)) return [text];
+  const parts: string[] = [];
+  let rest = text;
+  for (;;) {
+    const m = INLINE_BULLET_RE.exec(rest);
+    if (!m) break;
+    const before = rest.slice(0, m.index).trim();
+    if (before) parts.push(before);
+    rest = rest.slice(m.index + 1); // keep the bullet: it marks the next piece as a list item
+  }
+  if (rest.trim()) parts.push(rest.trim());
+  return parts;
+}
+
+/** Handles Markdown-only syntax; returns 'consumed' when the line needs no further reading. */
+function markdownToken(text: string, page: number | null, out: Token[]): 'consumed' | null {
+  const h = /^(#{1,6})\s+(.+?)(?:\s+#+)?$/.exec(text);
+  if (h) {
+    out.push({ t: 'mdheading', text: stripEmphasis(h[2]!), level: h[1]!.length, page });
+    return 'consumed';
+  }
+  // Setext underline: "Title\n=====" or "Title\n-----"; after a blank line it is a horizontal rule.
+  if (/^(=+|-{3,})$/.test(text)) {
+    const prev = out[out.length - 1];
+    if (prev?.t === 'text') out[out.length - 1] = { t: 'mdheading', text: prev.text, level: text[0] === '=' ? 1 : 2, page: prev.page };
+    else out.push({ t: 'blank' });
+    return 'consumed';
+  }
+  if (/^(\*\s*){3,}$|^(_\s*){3,}$/.test(text)) {
+    out.push({ t: 'blank' });
+    return 'consumed';
+  }
+  if (/^\|.*\|$/.test(text)) {
+    if (!/^\|[\s:|-]+\|$/.test(text)) {
+      const cells = text.slice(1, -1).split('|').map((c) => stripEmphasis(c.trim()));
+      out.push({ t: 'cells', cells, page });
+    }
+    return 'consumed';
+  }
+  return null;
+}
+
+function stripEmphasis(text: string): string {
+  return text.replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2').replace(/`([^`]+)`/g, '$1');
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Tokens -> units: paragraphs and list items with their wrapped lines joined
+
+interface Unit {
+  kind: 'para' | 'item' | 'heading' | 'cell';
+  text: string;
+  page: number | null;
+  level?: number;
+  numbered?: boolean;
+}
+
+function groupUnits(tokens: Token[]): Unit[] {
+  const units: Unit[] = [];
+  const refWidth = referenceWidth(tokens);
+  let cur: Unit | null = null;
+  let lastLine = '';
+  let afterBlank = false;
+  for (const tok of tokens) {
+    if (tok.t === 'blank') {
+      afterBlank = true;
+      continue;
+    }
+    if (tok.t === 'text' && cur && cur.text === '') {
+      cur.text = tok.text; // a bullet glyph alone on its line: this line is the item's text
+    } else if (tok.t === 'text' && cur && continues(lastLine, tok.text, afterBlank, refWidth)) {
+      cur.text = joinLines(cur.text, tok.text);
+    } else {
+      if (cur) units.push(cur);
+      cur = null;
+      if (tok.t === 'text') cur = { kind: 'para', text: tok.text, page: tok.page };
+      else if (tok.t === 'bullet') cur = { kind: 'item', text: tok.text, page: tok.page, numbered: tok.numbered };
+      else if (tok.t === 'mdheading') units.push({ kind: 'heading', text: tok.text, page: tok.page, level: tok.level });
+      else for (const c of tok.cells) units.push({ kind: 'cell', text: c, page: tok.page });
+    }
+    if (tok.t === 'text' || tok.t === 'bullet') lastLine = tok.text;
+    afterBlank = false;
+  }
+  if (cur) units.push(cur);
+  return units;
+}
+
+/**
+ * The line length wrapped text reaches: the 90th percentile of line lengths. A line near
+ * it that does not end a sentence was probably wrapped at the margin.
+ */
+function referenceWidth(tokens: Token[]): number {
+  const lengths = tokens.flatMap((t) => (t.t === 'text' || t.t === 'bullet' ? [t.text.length] : [])).sort((a, b) => a - b);
+  if (lengths.length < 4) return Infinity;
+  return lengths[Math.floor(lengths.length * 0.9)]!;
+}
+
+const TERMINAL_RE = /[.!?…]["'”’)\]]*$/;
+const ABBREVIATION_RE = /\b(?:e\.g|i\.e|etc|eg|ie|Mr|Mrs|Ms|Dr|St|No|no|p|pp|approx|inc|incl|vs|cf)\.$/;
+const SOFT_END_RE = /[,;&/(\-–—+]$/;
+// A line ending with one of these words cannot end a sentence or a heading.
+const CONNECTIVES = new Set(
+  'a an the and or but nor of in on at to for with by from as into than that which who whom whose our your their its his her this these those is are was were be been will would can could may might must shall should has have had do does such if when where while about via per including include includes e.g. i.e.'.split(
+    ' ',
+  ),
+);
+
+/** Does `next` continue the sentence that `prev` (the last line read) was in? */
+function continues(prev: string, next: string, afterBlank: boolean, refWidth: number): boolean {
+  if (continuesUrl(prev, next)) return true;
+  const lower = /^[\p{Ll}]/u.test(next);
+  // Some exports put a blank line after every wrapped line: only a lower-case start crosses it.
+  if (afterBlank) return lower && !TERMINAL_RE.test(prev) && !prev.endsWith(':');
+  // A paragraph, list item or heading never starts with a lower-case letter.
+  if (lower) return true;
+  // "(January 2015) para 6.1)": closes a bracket opened on the line before.
+  if (count(next, ')') > count(next, '(')) return true;
+  if (TERMINAL_RE.test(prev)) return ABBREVIATION_RE.test(prev);
+  if (prev.endsWith(':')) return false;
+  if (SOFT_END_RE.test(prev)) return true;
+  const lastWord = /(\S+)$/.exec(prev)?.[1]?.toLowerCase() ?? '';
+  if (CONNECTIVES.has(lastWord)) return true;
+  // One word left over from a wrapped line ("...the School Development" + "Plan").
+  if (!/\s/.test(next.trim()) && prev.length >= refWidth * 0.6 && prev.length >= 40) return true;
+  // A line that reached the right margin was wrapped, unless the next line stands alone as a heading.
+  return prev.length >= refWidth * 0.75 && prev.length >= 40 && !isHeadingText(next);
+}
+
+/** A long address broken at the margin: "https://example.org/files/39" + "8815/report.pdf for details". */
+function continuesUrl(prev: string, next: string): boolean {
+  if (!/(?:https?:\/\/|www\.)\S*$/i.test(prev)) return false;
+  const first = /^\S+/.exec(next)?.[0] ?? '';
+  if (!/^[\w\-./?=&%#~+]+$/.test(first) || /^\d{1,4}$/.test(next)) return false;
+  // The rest of an address has a path in its first word, or is one word on its own line
+  // ("pdf"; not "Thanks", a new sentence).
+  return first.includes('/') || (first === next && !/^\p{Lu}\p{Ll}/u.test(first));
+}
+
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
+}
+
+function joinLines(text: string, next: string): string {
+  if (continuesUrl(text, next)) return text + next;
+  // "co-" + "ordinator": a word broken at a hyphen keeps the hyphen and loses the space.
+  if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(next)) return text + next;
+  return `${text} ${next}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Units -> blocks: which short units are headings, and at what level
+
+type HeadingStyle = 'markdown' | 'caps' | 'title' | 'label';
+
+function classify(units: Unit[]): LineBlock[] {
+  const roles = unitRoles(units);
+  const base = roles.some((r) => r.style === 'caps') ? 3 : 2;
+  return units.map((u, i): LineBlock => {
+    const { style, listLine } = roles[i]!;
+    if (style) {
+      let level: number;
+      if (style === 'markdown') level = u.level ?? 2;
+      else if (i === 0 && style !== 'label') level = 1; // a document opens with its title
+      else if (style === 'caps') level = 2;
+      else if (style === 'label') level = base + 1;
+      else level = base;
+      return { kind: 'heading', text: u.text, level, page: u.page };
+    }
+    const kind: BlockKind = u.kind === 'item' || listLine ? 'list_item' : u.kind === 'cell' ? 'table_cell' : 'paragraph';
+    return { kind, text: u.text, page: u.page };
+  });
+}
+
+interface Role {
+  style: HeadingStyle | null;
+  /** A line of a list without bullets, announced by a sentence ending in a colon. */
+  listLine: boolean;
+}
+
+function unitRoles(units: Unit[]): Role[] {
+  const roles: Role[] = [];
+  // After "We provide for these needs:" short lines without bullets are the list it announces.
+  let inList = false;
+  units.forEach((u, i) => {
+    const listLine = inList && u.kind === 'para' && isListLine(u.text);
+    roles.push({ style: listLine ? null : headingStyle(u, units[i - 1], units[i + 1]), listLine });
+    inList = listLine || introducesList(u.text);
+  });
+  return roles;
+}
+
+/** "We provide for pupils with needs in these areas:" (a sentence, not a "Email:" field label). */
+function introducesList(text: string): boolean {
+  return text.endsWith(':') && text.split(/\s+/).length >= 5 && text.split(':').length === 2;
+}
+
+export const PAGE_NUMBER_RE = /^[-–—\s]*(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?[-–—\s]*$/i;
+
+function isListLine(text: string): boolean {
+  return text.split(/\s+/).length <= 12 && !TERMINAL_RE.test(text);
+}
+
+function headingStyle(u: Unit, prev: Unit | undefined, next: Unit | undefined): HeadingStyle | null {
+  if (u.kind === 'heading') return 'markdown';
+  if (u.kind === 'cell') return null;
+  // A heading introduces something: the last line of a document is not one.
+  if (!next) return null;
+  if (u.kind === 'item') {
+    // "1. Introduction" between paragraphs is a numbered heading; next to "2. ..." it is a list item.
+    if (!u.numbered || next.kind === 'item' || prev?.kind === 'item') return null;
+    const bare = u.text.replace(/^\S+\s+/, '');
+    return isHeadingText(bare) ? 'title' : null;
+  }
+  if (!isHeadingText(u.text)) return null;
+  // "Early Identification:" introduces what follows; "Responsible for:" is half a sentence.
+  if (u.text.endsWith(':')) return isTitleCase(u.text) || isShoutedText(u.text) ? 'label' : null;
+  if (isShoutedText(u.text)) return 'caps';
+  if (isQuestion(u.text) || isTitleCase(u.text)) return 'title';
+  // Sentence case ("Areas of need"): only when it clearly stands between paragraphs.
+  const nextWords = next.text.split(/\s+/).length;
+  const prevEndsList = prev !== undefined && prev.text.endsWith(':');
+  return nextWords >= 8 && !prevEndsList ? 'title' : null;
+}

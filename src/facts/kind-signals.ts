@@ -1,0 +1,127 @@
+// The wording that tells what sort of document this is. Every pattern is a general phrase of its
+// kind (how local authorities, templates, policies and link pages talk), never one document's words.
+
+import type { SenDocument } from '../document/types.js';
+
+/** The document calls itself (or something) a SEN information report or a school's offer ("...Report Regulations" is a law). */
+export const REPORT_NAME =
+  /\b(?:(?:sen|send|sen\/d|school(?:'s|’s)|special[ \t]+educational[ \t]+needs(?:[ \t]+(?:and(?:\/or)?|&)[ \t]+disabilit(?:y|ies))?|\(send?\))[ \t]+){0,2}information\s+(?:and\s+offer\s+)?(?:report|booklet)\b(?!\s+regulations)|\bsend?\s+report\b|\bsend?\s+local\s+offer\b|\bschool(?:'s|’s)?\s+(?:send?\s+)?(?:local\s+)?offer\b|\bparents?\s*\/?\s*(?:and\s+)?(?:carers?)?(?:'|’)?\s+guide\s+to\s+(?:send?\b|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?)/gi;
+/** It refers to itself as the report. */
+export const SELF_REFERENCE = /\bthis\s+(?:annual\s+)?(?:send?\s+)?(?:information\s+)?report\b|\bwelcome\s+to\s+our\s+(?:\w+\s+){0,4}report\b/gi;
+export const THIS_POLICY = /\bthis\s+policy\b/gi;
+export const POLICY_WORD = /\bpolicy\b/i;
+export const OTHER_DOCUMENT = /\baccessibility\s+(?:plan|policy|strategy)\b|\b(?:equality|admissions|behaviou?r|safeguarding|medical\s+conditions)\s+policy\b/i;
+
+/** A school speaking of its own pupils and staff. */
+export const SCHOOL_VOICE =
+  /\bour\s+(?:school|pupils|children|students|senco|sendco|staff|teachers|academy|setting|nursery|sen|send|learners|college)\b|\bwe\s+(?:will|have|use|provide|offer|support|work|aim|are|ensure|make|monitor|also|can|believe|value|recognise|follow|gather|run|hold|meet|invite|encourage)\b/gi;
+/** Any first person, less the ways a local authority speaks of itself ("our Local Offer", "we expect schools"). */
+export const FIRST_PERSON = /\b(?:we|our|us)\b/gi;
+export const LA_FIRST_PERSON = /\bour\s+local\s+offer\b|\bwe\s+expect\b/gi;
+/** A school's own name: "Oakfield Primary School", "St Mary’s CE Academy". */
+export const SCHOOL_NAME = /\b(?:[A-Z][\w'’]+[ \t]+){1,4}(?:Primary|Junior|Infants?|Secondary|Nursery|Special|High|Community|Academy|College|School)\b/g;
+/** The school named or spoken of in the third person ("this school", "Oakfield Primary School"). */
+export const SCHOOL_PRESENCE = new RegExp(`\\b(?:[Tt]his|[Tt]he)\\s+(?:school|college|academy|nursery|setting)\\b|${SCHOOL_NAME.source}`, 'g');
+/** The report's name with its date: "SEN Information Report 2024-25", "SEN Report to Parents: September 2020". */
+export const DATED_REPORT_NAME = new RegExp(`(?:${REPORT_NAME.source})[^.\\n]{0,30}?\\b(?:19|20)\\d\\d\\b`, 'i');
+
+/** Speaking to or about schools in general, as a local authority or advice service does. */
+export const LA_WORDING = [
+  /\b(?:schools?|settings?|providers?|academies|nurseries)\s+(?:must|should|need\s+to|have\s+to|are\s+required|are\s+asked|has\s+to|have\s+a\s+(?:statutory|legal)\s+duty)\b|\b(?:must|should)\s+schools\b/gi,
+  /\b(?:all|every|each)\s+(?:mainstream\s+)?(?:schools?|settings?|(?:educational\s+)?providers?)\b/gi,
+  // Addressing the school that writes the report: "your setting", "your SEN information report".
+  /\byour\s+(?:school(?:'s|’s)?\s+)?(?:send?\s+)?(?:setting|report|information\s+report|establishment|pupils|provision|website)\b|\byour\s+school(?:'s|’s)?\b|\byou\s+(?:provide|offer)\b/gi,
+  /\bour\s+local\s+offer\b/gi,
+];
+/** Phrases only a local authority or advice service uses; each one found weighs as two of the above. */
+export const LA_MARKERS = [
+  /\bwe\s+expect\s+(?:from\s+)?schools\b/i,
+  /\b(?:schools|settings)\s+in\s+(?:the|our)\s+(?:borough|county|city|area|district)\b/i,
+  /\bproforma\b/i,
+  /\badvice\s+page\b/i,
+  /\bthe\s+council(?:'s|’s)\s+local\s+offer\b/i,
+  /\b(?:county|borough|city)\s+council\s+would\b/i,
+];
+
+/** A leaflet for parents about their child's school, written from outside it. */
+export const ABOUT_THEIR_SCHOOL = /\byour\s+child(?:'s|’s)\s+(?:school|senco|teacher)\b|\bask\s+the\s+school\b/gi;
+
+/** A page that points to the report rather than being it. */
+export const POINTER_TO_REPORT =
+  /\b(?:found|available|read|view|see|download|access|click|open|find)\b[^.]{0,80}?\binformation\s+report\b|\binformation\s+report\b[^.]{0,40}?\b(?:can\s+be\s+(?:found|viewed|downloaded|read)|is\s+available\s+(?:here|below|to\s+download|on\s+(?:our|the)\s+website)|below|attached|click)\b/i;
+/** A link to the report. Not "Local Offer": reports themselves link to the local authority's. */
+export const REPORT_LINK = /information[\s_-]*report|\bsend?[\s_-]*report/i;
+
+/** The marks of a blank form. Each entry is one kind of mark; two kinds make a template. */
+export const TEMPLATE_MARKS: RegExp[] = [
+  /\[\s*insert|<\s*insert|\binsert\s+(?:the\s+)?(?:school|name|date|details|your)\b|\[\s*school\s+name\s*\]|<\s*school\s+name\s*>/i,
+  /_{4,}/,
+  /\btemplate\b/i,
+  /\bguidance\s+(?:for|on)\s+completion\b|\bcomplete\s+(?:this|the)\s+(?:form|template)\b|\bdelete\s+as\s+appropriate\b/i,
+  /\bSCHOOL NAME\b|\b[Ss]chool\s+[Ll]ogo\b/, // capitals: a placeholder, not "the school name" in a sentence
+  /\byou\s+should\s+(?:make\s+clear|state|describe|include|explain|give|set\s+out|outline|list)\b/i,
+];
+/** A short line that is only a label waiting for an answer ("School name:", "Contact details:"). */
+export const EMPTY_FIELD = /^[A-Za-z][\w\s'’/&()-]{1,50}:$/;
+/** A bracketed or leading "e.g." prompt line. */
+export const EG_PROMPT = /^\(?\s*e\.g\./i;
+
+export interface TextViews {
+  /** The whole text, blocks joined, whitespace collapsed. */
+  all: string;
+  /** Title and opening lines, one per line: what the document is headed. */
+  head: string;
+  /** The title and the headings near the top. */
+  headings: string;
+  /** The first characters of the text: where a document names itself. */
+  opening: string;
+  blocks: string[];
+  words: number;
+}
+
+const HEAD_BLOCKS = 4;
+const HEAD_LINE = 150;
+const HEAD_START = 100;
+const HEADING_ZONE = 30;
+const OPENING_CHARS = 1500;
+/** A report name in a clause like these names another document, not this one. */
+const POINTING = /\b(?:see|read|alongside|conjunction|found|available|refer|click|link|download|view|visit|associated|related|linked)\b[^.\n]{0,60}$/i;
+
+export function textViews(doc: SenDocument): TextViews {
+  const blocks = doc.blocks.map((b) => b.text.replace(/\s+/g, ' ').trim());
+  const clip = (s: string) => s.slice(0, 250);
+  // What the document is headed: short opening lines whole, only the start of a long paragraph
+  // (where a passing "see our accessibility plan" is not a heading).
+  const headLine = (s: string) => (s.length <= HEAD_LINE ? s : s.slice(0, HEAD_START));
+  const head = [doc.title ?? '', ...blocks.slice(0, HEAD_BLOCKS).map(headLine)].filter(Boolean).join('\n');
+  const headings = [doc.title ?? '', ...doc.blocks.slice(0, HEADING_ZONE).filter((b) => b.kind === 'heading').map((b) => clip(b.text))].join('\n');
+  const all = blocks.join('\n');
+  const words = all.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+  return { all, head, headings, opening: all.slice(0, OPENING_CHARS), blocks, words };
+}
+
+/** The report name the document gives itself in its title, headings or opening (not one it points to), if any. */
+export function reportSelfName(v: TextViews): string | null {
+  for (const text of [v.headings, v.opening]) {
+    for (const m of text.matchAll(new RegExp(REPORT_NAME.source, 'gi'))) {
+      if (!POINTING.test(text.slice(Math.max(0, m.index - 80), m.index))) return m[0].replace(/\s+/g, ' ');
+    }
+  }
+  return null;
+}
+
+/** Where `re` first matches in `text`, or Infinity. */
+export function position(re: RegExp, text: string): number {
+  const m = new RegExp(re.source, re.flags.replace('g', '')).exec(text);
+  return m ? m.index : Infinity;
+}
+
+export function count(re: RegExp, text: string): number {
+  return [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].length;
+}
+
+/** The first text `re` matches, for quoting in a reason. */
+export function firstMatch(re: RegExp, text: string): string | null {
+  const m = new RegExp(re.source, re.flags.replace('g', '')).exec(text);
+  return m ? m[0].replace(/\s+/g, ' ').trim() : null;
+}

@@ -1,0 +1,149 @@
+// What sort of document this is (judging-guide.md, "kind"): a school's SEN information report,
+// or something people often mistake for one. The reason is shown to the user, so it quotes the
+// words that gave the document away.
+
+import type { SenDocument } from '../document/types.js';
+import {
+  ABOUT_THEIR_SCHOOL,
+  count,
+  DATED_REPORT_NAME,
+  EG_PROMPT,
+  EMPTY_FIELD,
+  firstMatch,
+  FIRST_PERSON,
+  LA_FIRST_PERSON,
+  LA_MARKERS,
+  LA_WORDING,
+  OTHER_DOCUMENT,
+  POINTER_TO_REPORT,
+  POLICY_WORD,
+  position,
+  REPORT_LINK,
+  REPORT_NAME,
+  reportSelfName,
+  SCHOOL_NAME,
+  SCHOOL_PRESENCE,
+  SCHOOL_VOICE,
+  SELF_REFERENCE,
+  TEMPLATE_MARKS,
+  textViews,
+  THIS_POLICY,
+} from './kind-signals.js';
+
+export type DocumentKind = 'report' | 'policy' | 'la_page' | 'template' | 'link_page' | 'other';
+
+export interface KindVerdict {
+  kind: DocumentKind;
+  /** One plain sentence saying why. */
+  reason: string;
+}
+
+/** A page this short that points to the report is a link page, not the report. */
+const LINK_PAGE_WORDS = 250;
+/** A short line among the last few that is the only place the page names the report: a link's text. */
+const LINK_LINES = 3;
+const LINK_LINE_CHARS = 80;
+/** The policy's name as headed: "Special Educational Needs Policy", "Policy on Special Educational Needs". */
+const POLICY_NAME = /(?:[\w&()'’-]+[ \t]+){0,6}policy\b(?:[ \t]+(?:on|for)(?:[ \t]+[\w&()'’-]+){1,6})?/i;
+const EMPTY_FIELDS_FOR_MARK = 3;
+
+function quoted(phrases: (string | null)[]): string {
+  const found = [...new Set(phrases.filter((p): p is string => !!p))].slice(0, 2).map((p) => `'${p}'`);
+  return found.join(' and ');
+}
+
+export function classifyKind(doc: SenDocument): KindVerdict {
+  const v = textViews(doc);
+  const selfName = reportSelfName(v);
+  const reportNames = count(REPORT_NAME, v.all);
+  const selfReference = firstMatch(SELF_REFERENCE, v.all);
+  const voice = count(SCHOOL_VOICE, v.all);
+
+  // A blank form: two different kinds of blank-form mark.
+  const marks = TEMPLATE_MARKS.map((re) => firstMatch(re, v.all));
+  const emptyFields = v.blocks.filter((b) => EMPTY_FIELD.test(b.trim())).length;
+  const prompts = v.blocks.filter((b) => b.length <= 150 && EG_PROMPT.test(b.trim())).length;
+  const markKinds = marks.filter(Boolean).length + (emptyFields >= EMPTY_FIELDS_FOR_MARK ? 1 : 0) + (prompts >= 2 ? 1 : 0);
+  if (markKinds >= 2) {
+    const shown = quoted(marks) || 'empty fields to fill in';
+    return { kind: 'template', reason: `This looks like a blank template, not a completed report: it has form prompts such as ${shown}.` };
+  }
+
+  // Another school document (an accessibility plan, another policy) named as such at the top.
+  const otherDoc = firstMatch(OTHER_DOCUMENT, v.head);
+  if (otherDoc && position(OTHER_DOCUMENT, v.head) < position(REPORT_NAME, v.head)) {
+    return {
+      kind: 'other',
+      reason: `This looks like a different school document, not the SEN information report: it is headed '${otherDoc}'.`,
+    };
+  }
+
+  // A local authority or advice service telling schools what to publish, in its own voice
+  // more than any school's: a report that quotes the law ("all schools must publish") also says
+  // "we" and "our" throughout.
+  const laMarkers = LA_MARKERS.map((re) => firstMatch(re, v.all)).filter((m): m is string => !!m);
+  const laScore = LA_WORDING.reduce((n, re) => n + count(re, v.all), 0) + 2 * laMarkers.length;
+  const firstPerson = count(FIRST_PERSON, v.all) - count(LA_FIRST_PERSON, v.all);
+  // A school's name or a dated report title at the top is a school's document, whatever the
+  // law it quotes; only a page full of local authority phrases overrides that.
+  const schoolHeaded = firstMatch(SCHOOL_NAME, v.head) !== null || DATED_REPORT_NAME.test(v.head);
+  const laVoice = laScore >= 2 && firstPerson < laScore && (reportNames > 0 || laMarkers.length > 0);
+  if (laVoice && (!schoolHeaded || laMarkers.length >= 2)) {
+    const shown = quoted([...laMarkers, ...LA_WORDING.map((re) => firstMatch(re, v.all))]);
+    return {
+      kind: 'la_page',
+      reason: `This looks like a local authority or advice page, not a school's SEN information report: it speaks of ${shown}.`,
+    };
+  }
+
+  // Advice for parents about their child's school, written from outside any school.
+  if (count(ABOUT_THEIR_SCHOOL, v.all) >= 2 && voice <= 1 && reportNames === 0) {
+    return {
+      kind: 'other',
+      reason: `This looks like advice for parents, not a school's SEN information report: it speaks of ${quoted([firstMatch(ABOUT_THEIR_SCHOOL, v.all)])}.`,
+    };
+  }
+
+  // A short page that sends the reader to the report.
+  const pointer = firstMatch(POINTER_TO_REPORT, v.all);
+  const reportLink = doc.links.find((l) => REPORT_LINK.test(l.text) || REPORT_LINK.test(l.url));
+  // Text taken from a page loses its links, but a link's words stay as a short line at the end.
+  const linkAt = v.blocks.findIndex(
+    (b, i) => i >= 1 && i >= v.blocks.length - LINK_LINES && b.length <= LINK_LINE_CHARS && firstMatch(REPORT_NAME, b) !== null,
+  );
+  const linkLine = linkAt >= 0 && !v.blocks.slice(0, linkAt).some((b) => firstMatch(REPORT_NAME, b)) ? v.blocks[linkAt] : undefined;
+  const linkName = reportLink ? reportLink.text || reportLink.url : (linkLine ?? null);
+  if (v.words < LINK_PAGE_WORDS && (pointer || linkName) && !selfReference) {
+    const shown = pointer ? `'${pointer}'` : `a link to '${linkName}'`;
+    return {
+      kind: 'link_page',
+      reason: `This looks like a page that points to the SEN information report rather than the report itself: it is short and has ${shown}.`,
+    };
+  }
+
+  // A SEN policy that does not present itself as the information report.
+  const thisPolicy = count(THIS_POLICY, v.all);
+  if (!selfName && !selfReference && (POLICY_WORD.test(v.head) || thisPolicy >= 2)) {
+    const headed = firstMatch(POLICY_NAME, v.head);
+    return {
+      kind: 'policy',
+      reason: `This looks like a school SEN policy, not the SEN information report: ${headed ? `it is headed '${headed}'` : "it calls itself 'this policy'"} and never the information report.`,
+    };
+  }
+
+  // No school and no report anywhere: a fragment or general text.
+  if (reportNames === 0 && voice === 0 && count(SCHOOL_PRESENCE, v.all) === 0) {
+    return {
+      kind: 'other',
+      reason: 'This does not look like a SEN information report: it neither names itself as one nor speaks as a school about its own provision.',
+    };
+  }
+
+  const named = selfName ?? selfReference ?? firstMatch(REPORT_NAME, v.all);
+  return {
+    kind: 'report',
+    reason: named
+      ? `This looks like a SEN information report: it calls itself '${named}'.`
+      : `This looks like a SEN information report: a school describes its own SEN provision (${quoted([firstMatch(SCHOOL_VOICE, v.all), firstMatch(SCHOOL_PRESENCE, v.all)]) || 'its arrangements'}).`,
+  };
+}

@@ -1,0 +1,51 @@
+// `senaudit eval` as a user (and CI) runs it: the real CLI on the small fixture corpus, whose
+// two-rule set agrees on 4 of 6 pairs, so --check must fail it and name what is below target.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { missedTargets, TARGETS } from '../../src/eval/index.js';
+import type { EvalResult } from '../../src/eval/types.js';
+import { runCli } from '../helpers/cli.js';
+
+const args = ['eval', 'fixtures/eval', '--rules', 'fixtures/eval/rules.yaml', '--as-of', '2026-11-01'];
+
+test('prints the figures and writes them as JSON', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'senaudit-eval-')), 'figures.json');
+  const r = await runCli([...args, '--json', out]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('Three-way agreement (met/partial/missing): 66.7% (4/6)');
+  const json = JSON.parse(readFileSync(out, 'utf8')) as { overall: { pairs: number; agree: number } };
+  expect(json.overall).toMatchObject({ pairs: 6, agree: 4 });
+});
+
+test('--check exits 1 below the targets and says which', async () => {
+  const r = await runCli([...args, '--check']);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/^senaudit: accuracy below target: three-way agreement 0\.667 is below the target 0\.920; gap precision 0\.500/);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+});
+
+test('missedTargets: a result at every target passes, one just below fails on that figure alone', () => {
+  const gaps = (precision: number, tp: number) => ({ tp, fp: 0, fn: 0, tn: 0, precision, recall: TARGETS.gapRecall });
+  const at: EvalResult = {
+    documents: 1,
+    requirements: ['a', 'b'],
+    overall: { pairs: 10, agree: 9, agreement: TARGETS.agreement, gaps: gaps(TARGETS.gapPrecision, 9) },
+    perRequirement: [
+      { id: 'a', pairs: 5, agree: 5, agreement: 1, gaps: gaps(TARGETS.perRequirementGapPrecision, 5), confusion: {} as never },
+      // Too few labelled gaps to be judged alone.
+      { id: 'b', pairs: 5, agree: 5, agreement: 1, gaps: gaps(0, 4), confusion: {} as never },
+    ],
+    kind: { total: 10, correct: 9, accuracy: TARGETS.kindAccuracy, misses: [] },
+    reportDate: { dated: 1, datedAgree: 1, datedAgreement: TARGETS.datedAgreement, undated: 1, undatedCorrect: 1, nullCorrectShare: TARGETS.undatedCorrect, misses: [] },
+    disagreements: [],
+  };
+  expect(missedTargets(at)).toEqual([]);
+  const worse = structuredClone(at);
+  worse.perRequirement[0]!.gaps.precision = 0.84;
+  expect(missedTargets(worse)).toEqual(['gap precision of a 0.840 is below the target 0.850']);
+  const undated = structuredClone(at);
+  undated.reportDate.nullCorrectShare = 0.8;
+  expect(missedTargets(undated)).toEqual(['report_date null where the label is null 0.800 is below the target 0.850']);
+});

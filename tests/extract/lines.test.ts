@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { linesToBlocks, toSourceLines, type LineBlock } from '../../src/extract/lines.js';
+import { extractText } from '../../src/extract/text.js';
+
+const blocks = (text: string, markdown = false) => linesToBlocks(toSourceLines(text), { markdown });
+const pairs = (bs: LineBlock[]) => bs.map((b) => [b.kind, b.text]);
+
+describe('linesToBlocks: paragraphs', () => {
+  it('splits paragraphs at blank lines', () => {
+    expect(pairs(blocks('First paragraph here.\n\nSecond paragraph here.'))).toEqual([
+      ['paragraph', 'First paragraph here.'],
+      ['paragraph', 'Second paragraph here.'],
+    ]);
+  });
+
+  it('joins hard-wrapped lines that continue a sentence', () => {
+    const text = [
+      'We provide support for pupils with a wide range of needs, including autism and',
+      'dyslexia. Our SENCO works with class teachers to plan support for every child who',
+      'needs it, and we review it each term.',
+      'Parents are always welcome to talk to us.',
+    ].join('\n');
+    expect(pairs(blocks(text))).toEqual([
+      [
+        'paragraph',
+        'We provide support for pupils with a wide range of needs, including autism and dyslexia. Our SENCO works with class teachers to plan support for every child who needs it, and we review it each term.',
+      ],
+      ['paragraph', 'Parents are always welcome to talk to us.'],
+    ]);
+  });
+
+  it('joins a line wrapped at the margin even when the next starts with a capital', () => {
+    const text = [
+      'As a school we work within the local guidance on Ordinarily Available Provision for children with',
+      'SEN in mainstream schools, which explains how learners with different needs are provided for here.',
+      'Short line to set the width of this text.',
+    ].join('\n');
+    expect(blocks(text)[0]!.text).toMatch(/children with SEN in mainstream/);
+  });
+
+  it('joins a word broken at a hyphen, and an address broken across lines', () => {
+    expect(blocks('Our SENCO co-\nordinates support.')[0]!.text).toBe('Our SENCO co-ordinates support.');
+    expect(blocks('See https://example.org/files/39\n8815/Code_of_Practice.pdf for details.')[0]!.text).toBe(
+      'See https://example.org/files/398815/Code_of_Practice.pdf for details.',
+    );
+  });
+
+  it('joins across a blank line when the next line starts lower-case', () => {
+    expect(pairs(blocks('The four areas can be classified into core, additional and high needs,\n\nwhere some children need more.'))).toEqual([
+      ['paragraph', 'The four areas can be classified into core, additional and high needs, where some children need more.'],
+    ]);
+  });
+
+  it('drops the dot leaders and page numbers of a contents page', () => {
+    expect(pairs(blocks('1. Aims ........................ 3\n2. Legislation and guidance . . . . . . 4'))).toEqual([
+      ['list_item', '1. Aims'],
+      ['list_item', '2. Legislation and guidance'],
+    ]);
+  });
+
+  it('drops bare page numbers', () => {
+    expect(pairs(blocks('Some text.\n\n3\n\nPage 4 of 10\n\nMore text.'))).toEqual([
+      ['paragraph', 'Some text.'],
+      ['paragraph', 'More text.'],
+    ]);
+  });
+});
+
+describe('linesToBlocks: list items', () => {
+  it('reads bullets of every common kind and strips the glyph', () => {
+    const text = ['We support:', '• autism', '◦ dyslexia', '▪ ADHD', '- hearing loss', '* sight loss', '– speech', 'o physical needs', '\uf0b7 medical needs'].join('\n');
+    expect(pairs(blocks(text))).toEqual([
+      ['paragraph', 'We support:'],
+      ...['autism', 'dyslexia', 'ADHD', 'hearing loss', 'sight loss', 'speech', 'physical needs', 'medical needs'].map((t) => ['list_item', t]),
+    ]);
+  });
+
+  it('takes the line after a lone bullet glyph as the item', () => {
+    expect(pairs(blocks('We support:\n•\nautism\n•\ndyslexia'))).toEqual([
+      ['paragraph', 'We support:'],
+      ['list_item', 'autism'],
+      ['list_item', 'dyslexia'],
+    ]);
+  });
+
+  it('keeps numbers of numbered items, and joins wrapped item lines', () => {
+    const text = ['1. Talk to the class teacher about your', 'concerns.', '2) Meet the SENCO.'].join('\n');
+    expect(pairs(blocks(text))).toEqual([
+      ['list_item', '1. Talk to the class teacher about your concerns.'],
+      ['list_item', '2) Meet the SENCO.'],
+    ]);
+  });
+
+  it('splits bullets run together on one line', () => {
+    const text = 'We aim to: • Ensure access to a broad curriculum • Foster a good learning environment • Raise achievement';
+    expect(pairs(blocks(text))).toEqual([
+      ['paragraph', 'We aim to:'],
+      ['list_item', 'Ensure access to a broad curriculum'],
+      ['list_item', 'Foster a good learning environment'],
+      ['list_item', 'Raise achievement'],
+    ]);
+  });
+
+  it('reads short lines after a sentence ending in a colon as the list it announces', () => {
+    const text = 'We provide support in the following four areas:\nCognition and Learning\nCommunication and Interaction\nSensory and Physical\n\nEach child is different.';
+    expect(pairs(blocks(text))).toEqual([
+      ['paragraph', 'We provide support in the following four areas:'],
+      ['list_item', 'Cognition and Learning'],
+      ['list_item', 'Communication and Interaction'],
+      ['list_item', 'Sensory and Physical'],
+      ['paragraph', 'Each child is different.'],
+    ]);
+  });
+});
+
+describe('linesToBlocks: headings', () => {
+  const body = 'Our school welcomes every child and works closely with families to meet their needs.';
+
+  it('finds questions, Title Case and ALL CAPS headings followed by text', () => {
+    const text = ['SEN Information Report', body, 'How will my child be supported?', body, 'Contact Details', body, 'LOCAL OFFER', body].join('\n');
+    const bs = blocks(text);
+    expect(bs.filter((b) => b.kind === 'heading').map((b) => [b.text, b.level])).toEqual([
+      ['SEN Information Report', 1],
+      ['How will my child be supported?', 3],
+      ['Contact Details', 3],
+      ['LOCAL OFFER', 2],
+    ]);
+  });
+
+  it('joins a question heading wrapped over two lines', () => {
+    const text = `What should I do if I am concerned about my child’s progress or special educational\nneeds?\n${body}`;
+    expect(blocks(text)[0]).toMatchObject({ kind: 'heading', text: 'What should I do if I am concerned about my child’s progress or special educational needs?' });
+  });
+
+  it('does not take sentences, clause ends, contact lines or the last line for headings', () => {
+    const text = ['Our SENCO is Mrs Bell.', 'Responsible for:', 'Phone: 01632 960 000', 'senco@oak.example.sch.uk', 'The Special Educational Needs Co-ordinator is', 'Lynn Jones', body, 'Thank You'].join('\n');
+    expect(blocks(text).filter((b) => b.kind === 'heading')).toEqual([]);
+  });
+
+  it('takes a short sentence-case line between paragraphs as a heading', () => {
+    const text = `${body}\n\nAreas of need\n\n${body}`;
+    expect(blocks(text)[1]).toMatchObject({ kind: 'heading', text: 'Areas of need' });
+  });
+
+  it('takes "1. Introduction" followed by prose as a numbered heading', () => {
+    const text = `1. Introduction\n${body}\n2. Roles and Responsibilities\n${body}`;
+    expect(blocks(text).filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['1. Introduction', '2. Roles and Responsibilities']);
+    const list = `Steps to take:\n1. Talk to the Teacher\n2. Contact the SENCO\n${body}`;
+    expect(blocks(list).filter((b) => b.kind === 'heading')).toEqual([]);
+  });
+
+  it('takes a Title Case label ending in a colon as a minor heading', () => {
+    const bs = blocks(`Report Title\n${body}\nEarly Identification:\n${body}`);
+    expect(bs[2]).toMatchObject({ kind: 'heading', text: 'Early Identification:', level: 3 });
+  });
+});
+
+describe('extractText', () => {
+  it('builds a text document with headings assigned to blocks and written-out addresses as links', () => {
+    const doc = extractText(
+      'SEN Information Report\n\nOur SENCO is Mrs Jo Bell (senco@example.sch.uk).\nThe Local Offer is at www.example.gov.uk/localoffer.\n',
+      false,
+    );
+    expect(doc).toMatchObject({ format: 'text', pages: null, textLayer: true, title: 'SEN Information Report' });
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.heading])).toEqual([
+      ['heading', 'SEN Information Report', null],
+      ['paragraph', 'Our SENCO is Mrs Jo Bell (senco@example.sch.uk).', 'SEN Information Report'],
+      ['paragraph', 'The Local Offer is at www.example.gov.uk/localoffer.', 'SEN Information Report'],
+    ]);
+    expect(doc.links).toEqual([{ text: 'www.example.gov.uk/localoffer', url: 'www.example.gov.uk/localoffer' }]);
+  });
+
+  it('reads Markdown: # headings, lists, tables, emphasis and links', () => {
+    const md = [
+      '# SEN Information Report',
+      '',
+      'Read the [Local Offer](https://council.example/offer) or <https://sendiass.example>.',
+      '',
+      '## Who is our **SENCO**?',
+      '',
+      '- Mrs Bell',
+      '* Mr Khan',
+      '',
+      'Support Staff',
+      '-------------',
+      '',
+      '| Role | Name |',
+      '| --- | --- |',
+      '| SENCO | Mrs Bell |',
+      '',
+      '![logo](logo.png) More at https://oak.example/send.',
+    ].join('\n');
+    const doc = extractText(md, true);
+    expect(doc.blocks.map((b) => [b.kind, b.level ?? null, b.text])).toEqual([
+      ['heading', 1, 'SEN Information Report'],
+      ['paragraph', null, 'Read the Local Offer or https://sendiass.example.'],
+      ['heading', 2, 'Who is our SENCO?'],
+      ['list_item', null, 'Mrs Bell'],
+      ['list_item', null, 'Mr Khan'],
+      ['heading', 2, 'Support Staff'],
+      ['table_cell', null, 'Role'],
+      ['table_cell', null, 'Name'],
+      ['table_cell', null, 'SENCO'],
+      ['table_cell', null, 'Mrs Bell'],
+      ['paragraph', null, 'More at https://oak.example/send.'],
+    ]);
+    expect(doc.links).toEqual([
+      { text: 'Local Offer', url: 'https://council.example/offer' },
+      { text: 'https://sendiass.example', url: 'https://sendiass.example' },
+      { text: 'https://oak.example/send', url: 'https://oak.example/send' },
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+// Fixture-per-case tests (textlint style): fixtures/rules/<rule id>/<case>.md is the input and
+// <case>.expected.yaml beside it the expected status (and a piece of the first evidence quote).
+// The whole built-in set runs on each fixture, as in a real audit; only that rule is asserted.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { auditDocument } from '../../src/audit/audit-document.js';
+import { extractText } from '../../src/extract/text.js';
+import { BUILTIN_RULESET, loadRuleset } from '../../src/rules/loader.js';
+import type { Ruleset } from '../../src/rules/types.js';
+
+const ROOT = resolve(import.meta.dirname, '../../fixtures/rules');
+
+interface Expected {
+  status: 'met' | 'partial' | 'missing';
+  evidence?: string;
+}
+
+let ruleset: Ruleset;
+beforeAll(async () => {
+  ruleset = await loadRuleset(BUILTIN_RULESET, (p) => readFile(p, 'utf8'));
+});
+
+const ruleDirs = readdirSync(ROOT).sort();
+
+test('every built-in rule has met and missing fixtures', () => {
+  for (const dir of ruleDirs) {
+    expect(existsSync(join(ROOT, dir, 'met.md')), `${dir}/met.md`).toBe(true);
+    expect(existsSync(join(ROOT, dir, 'missing.md')), `${dir}/missing.md`).toBe(true);
+  }
+});
+
+test('rules with a partial judgement have a partial fixture', () => {
+  for (const id of ['kinds-of-sen', 'senco-contact', 'support-services-contacts', 'local-offer']) {
+    expect(existsSync(join(ROOT, id, 'partial.md')), `${id}/partial.md`).toBe(true);
+  }
+});
+
+for (const rule of ruleDirs) {
+  const cases = readdirSync(join(ROOT, rule))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+  describe(rule, () => {
+    for (const name of cases) {
+      test(name, () => {
+        const expected = parse(readFileSync(join(ROOT, rule, `${name}.expected.yaml`), 'utf8')) as Expected;
+        const doc = extractText(readFileSync(join(ROOT, rule, `${name}.md`), 'utf8'), true);
+        const report = auditDocument(doc, ruleset, {
+          target: `${rule}/${name}.md`,
+          finalUrl: null,
+          asOf: '2026-11-01',
+          schoolType: 'maintained_mainstream',
+          toolVersion: 'test',
+        });
+        const finding = report.results.find((r) => r.id === rule);
+        expect(finding, `no rule "${rule}" in the built-in set`).toBeDefined();
+        expect(finding!.status, JSON.stringify(finding!.evidence)).toBe(expected.status);
+        if (expected.evidence) {
+          expect(finding!.evidence[0]?.quote ?? '').toContain(expected.evidence);
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,174 @@
+// Unit tests of each matcher primitive on small documents built block by block.
+import { describe, expect, test } from 'vitest';
+import { DocumentBuilder } from '../../src/document/build.js';
+import type { SenDocument } from '../../src/document/types.js';
+import { compileMatcher } from '../../src/rules/compile.js';
+import { Evaluator, type EngineFacts } from '../../src/rules/evaluate.js';
+import { prepareDocument } from '../../src/rules/prepare.js';
+import type { MatcherSpec } from '../../src/rules/schema.js';
+
+type Part = string | { h: string; level?: number } | { li: string };
+
+function doc(...parts: Part[]): SenDocument {
+  const b = new DocumentBuilder('text');
+  for (const p of parts) {
+    if (typeof p === 'string') b.block('paragraph', p);
+    else if ('h' in p) b.heading(p.h, p.level ?? 2);
+    else b.block('list_item', p.li);
+  }
+  return b.build();
+}
+
+const NO_FACTS: EngineFacts = { reportDate: null, reportDateQuote: null, monthsSinceReportDate: null, readingEase: null, textLayer: true };
+
+/** The texts of the sentences a matcher finds. */
+function hits(d: SenDocument, spec: MatcherSpec, facts: EngineFacts = NO_FACTS): string[] {
+  const ev = new Evaluator(prepareDocument(d), facts);
+  return ev.run(compileMatcher(spec)).map((i) => ev.sentence(i).text);
+}
+
+describe('phrases', () => {
+  test('case-insensitive whole words', () => {
+    const d = doc('We support pupils with Autism.', 'Autistically is not a word here; autismo neither.');
+    expect(hits(d, { phrases: ['autism'] })).toEqual(['We support pupils with Autism.']);
+  });
+  test('co-ordinator = coordinator, & = and, SEN = SEND, SENCO = SENDCo', () => {
+    const d = doc('The SEND Co-ordinator leads.', 'Speech & language therapy helps.', 'Ask our SENDCo.');
+    expect(hits(d, { phrases: ['sen coordinator'] })).toEqual(['The SEND Co-ordinator leads.']);
+    expect(hits(d, { phrases: ['speech and language'] })).toEqual(['Speech & language therapy helps.']);
+    expect(hits(d, { phrases: ['senco'] })).toEqual(['Ask our SENDCo.']);
+  });
+  test('a hyphen may be dropped between words but not between numbers', () => {
+    const d = doc('We promote wellbeing.', 'There are 11 classes.', 'Some pupils have 1-1 support.');
+    expect(hits(d, { phrases: ['well-being'] })).toEqual(['We promote wellbeing.']);
+    expect(hits(d, { phrases: ['1-1'] })).toEqual(['Some pupils have 1-1 support.']);
+  });
+  test('a trailing * matches any ending', () => {
+    const d = doc('We never discriminate.', 'Discrimination is unlawful.', 'Disc golf is fun.');
+    expect(hits(d, { phrases: ['discriminat*'] })).toHaveLength(2);
+  });
+  test('short capital acronyms match case-sensitively', () => {
+    const d = doc('A TA works in class.', 'We eat pasta at lunch.', 'Ta very much.');
+    expect(hits(d, { phrases: ['TA'] })).toEqual(['A TA works in class.']);
+  });
+  test('body sentences only by default; `in` widens the roles', () => {
+    const d = doc({ h: 'Autism support' }, 'Which needs do you support?', 'We support autism.');
+    expect(hits(d, { phrases: ['autism'] })).toEqual(['We support autism.']);
+    expect(hits(d, { phrases: ['autism'], in: ['heading', 'body'] })).toEqual(['Autism support', 'We support autism.']);
+  });
+});
+
+describe('sentence roles', () => {
+  test('glossary lines and sections are not body', () => {
+    const d = doc('CPD – Continuing Professional Development', { h: 'Glossary' }, 'Training means learning at work.');
+    expect(hits(d, { phrases: ['professional development', 'training'] })).toEqual([]);
+    expect(hits(d, { phrases: ['training'], in: ['glossary'] })).toEqual(['Training means learning at work.']);
+  });
+  test('"schools should" sentences and the list after a generic lead-in are generic', () => {
+    const d = doc('Schools should identify needs early.', 'The Code of Practice identifies four areas:', { li: 'Cognition and learning' });
+    expect(hits(d, { phrases: ['identify', 'cognition and learning'] })).toEqual([]);
+    expect(hits(d, { phrases: ['cognition and learning'], in: ['generic'] })).toEqual(['Cognition and learning']);
+  });
+  test('a contact line is not a glossary line', () => {
+    const d = doc('SENCO: Mrs J Smith', 'Telephone: 01632 960123');
+    expect(hits(d, { entity: ['person', 'phone'] })).toHaveLength(2);
+  });
+});
+
+describe('regex', () => {
+  test('case-insensitive by default, exact with matchCase', () => {
+    const d = doc('See the Anyshire Local Offer.', 'See the local offer.');
+    expect(hits(d, { regex: '[A-Z][a-z]+ local offer' })).toHaveLength(2);
+    expect(hits(d, { regex: '[A-Z][a-z]+ [Ll]ocal [Oo]ffer', matchCase: true })).toEqual(['See the Anyshire Local Offer.']);
+  });
+});
+
+describe('near', () => {
+  test('within N words in one sentence', () => {
+    const d = doc('Teachers adapt the curriculum.', 'Teachers adapt their plans, and much later in a long sentence we mention the curriculum.');
+    expect(hits(d, { near: { a: ['adapt'], b: ['curriculum'], words: 3 } })).toEqual(['Teachers adapt the curriculum.']);
+  });
+  test('within a block across sentences', () => {
+    const d = doc('We adapt lessons. The curriculum is broad.');
+    expect(hits(d, { near: { a: ['adapt'], b: ['curriculum'], words: 5 } })).toEqual([]);
+    expect(hits(d, { near: { a: ['adapt'], b: ['curriculum'], words: 5, within: 'block' } })).toEqual(['We adapt lessons.']);
+  });
+});
+
+describe('entities', () => {
+  test('person: titled or a capitalised name, not report vocabulary', () => {
+    const d = doc('Our SENCO is Mrs A. Patel.', 'Contact Jane Okafor today.', 'The Local Offer explains Special Educational Needs.');
+    expect(hits(d, { entity: 'person' })).toEqual(['Our SENCO is Mrs A. Patel.', 'Contact Jane Okafor today.']);
+  });
+  test('email, UK phone, url', () => {
+    const d = doc('Email senco@school.sch.uk now.', 'Ring 01632 960123.', 'In 2024 we had 1200 pupils.', 'Visit www.anyshire.gov.uk/localoffer.');
+    expect(hits(d, { entity: 'email' })).toEqual(['Email senco@school.sch.uk now.']);
+    expect(hits(d, { entity: 'phone' })).toEqual(['Ring 01632 960123.']);
+    expect(hits(d, { entity: 'url' })).toEqual(['Visit www.anyshire.gov.uk/localoffer.']);
+  });
+});
+
+describe('section', () => {
+  test('sentences under a matching heading or question, up to the next as deep', () => {
+    const d = doc(
+      { h: 'Identifying needs' },
+      'We use screening tests.',
+      { h: 'Sub point', level: 3 },
+      'Teachers observe pupils.',
+      { h: 'Staff training' },
+      'Staff attend courses.',
+      'How do we know if a child needs help?',
+      'Teachers raise concerns.',
+    );
+    expect(hits(d, { section: { heading: ['identifying'] } })).toEqual(['We use screening tests.', 'Teachers observe pupils.']);
+    expect(hits(d, { section: { heading: ['how do we know'], match: { phrases: ['concerns'] } } })).toEqual(['Teachers raise concerns.']);
+  });
+});
+
+describe('all / any / not', () => {
+  const d = doc('Our SENCO is Mrs Hart.', 'Call 01632 960123.', { h: 'Other' }, 'The SENCO teaches Year 6.');
+  const senco: MatcherSpec = { phrases: ['senco'] };
+  const phone: MatcherSpec = { entity: 'phone' };
+  test('within sentence (default)', () => {
+    expect(hits(d, { all: [senco, phone] })).toEqual([]);
+    expect(hits(d, { all: [senco, { entity: 'person' }] })).toEqual(['Our SENCO is Mrs Hart.']);
+  });
+  test('within block', () => {
+    const d2 = doc('Our SENCO is Mrs Hart. Call 01632 960123.');
+    expect(hits(d2, { all: [senco, phone], within: 'block' })).toEqual(['Our SENCO is Mrs Hart.']);
+  });
+  test('within a window of sentences', () => {
+    expect(hits(d, { all: [senco, phone], within: { sentences: 1 } })).toEqual(['Our SENCO is Mrs Hart.']);
+  });
+  test('within section and document', () => {
+    expect(hits(d, { all: [senco, phone], within: 'section' })).toEqual(['Our SENCO is Mrs Hart.']);
+    expect(hits(d, { all: [senco, phone], within: 'document' })).toEqual(['Our SENCO is Mrs Hart.', 'The SENCO teaches Year 6.']);
+  });
+  test('a negated part excludes the unit', () => {
+    expect(hits(d, { all: [senco, { not: { phrases: ['year 6'] } }] })).toEqual(['Our SENCO is Mrs Hart.']);
+  });
+  test('any merges, not complements body sentences', () => {
+    expect(hits(d, { any: [senco, phone] })).toHaveLength(3);
+    expect(hits(d, { not: senco })).toEqual(['Call 01632 960123.']);
+  });
+});
+
+describe('fact', () => {
+  const d = doc('Some text.');
+  test('reportDate within N months', () => {
+    const facts = { ...NO_FACTS, reportDate: '2026-09', monthsSinceReportDate: 2 };
+    expect(hits(d, { fact: { reportDate: { withinMonths: 12 } } }, facts)).toHaveLength(1);
+    expect(hits(d, { fact: { reportDate: { withinMonths: 1 } } }, facts)).toEqual([]);
+    expect(hits(d, { fact: { reportDate: { withinMonths: 12 } } })).toEqual([]);
+  });
+  test('readingEase at least min, and it composes with text matchers', () => {
+    const facts = { ...NO_FACTS, readingEase: 62 };
+    expect(hits(d, { fact: { readingEase: { min: 50 } } }, facts)).toEqual(['Flesch reading ease 62.']);
+    expect(hits(d, { fact: { readingEase: { min: 70 } } }, facts)).toEqual([]);
+    expect(hits(d, { all: [{ phrases: ['text'] }, { fact: { readingEase: { min: 50 } } }] }, facts)).toEqual(['Some text.']);
+  });
+  test('textLayer', () => {
+    expect(hits(d, { fact: { textLayer: true } })).toHaveLength(1);
+    expect(hits(d, { fact: { textLayer: false } })).toEqual([]);
+  });
+});
