@@ -1,10 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AuditError, isAuditError } from '../errors.js';
-import { formatRulesList } from '../format/rules-list.js';
-import { BUILTIN_RULESET, loadRuleset } from '../rules/loader.js';
-import { SCHOOL_TYPES, SEVERITIES } from '../rules/schema.js';
+import type { Ruleset } from '../rules/types.js';
+import { SCHOOL_TYPES, SEVERITIES } from '../rules/vocabulary.js';
 import { VERSION } from '../version.js';
-import { auditCommand, type AuditCommandOptions } from './commands/audit.js';
+import type { AuditCommandOptions } from './commands/audit.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-codes.js';
 import type { MainOptions } from './io.js';
 import { FORMATS, parseAsOf, parseBytes, parseFormat, parseSchoolType, parseSeconds, parseSeverity } from './options.js';
@@ -14,8 +13,14 @@ import { FORMATS, parseAsOf, parseBytes, parseFormat, parseSchoolType, parseSeco
  * the exit code goes out. Errors the user can act on become one line on stderr and exit 2;
  * a stack trace only with --debug.
  */
+// Commands and the heavy modules they need (zod, yaml, undici, pdf-parse, cheerio) are imported
+// inside each action, so `senaudit --help` and option errors stay quick.
 export async function main(options: MainOptions): Promise<number> {
   const io = options;
+  const ruleset = async (file: string | undefined): Promise<Ruleset> => {
+    const { BUILTIN_RULESET, loadRuleset } = await import('../rules/loader.js');
+    return loadRuleset(file ?? BUILTIN_RULESET, io.readText);
+  };
   let exitCode = EXIT_OK;
   const debug = options.argv.includes('--debug');
 
@@ -50,8 +55,8 @@ export async function main(options: MainOptions): Promise<number> {
     .addOption(new Option('--max-bytes <size>', 'refuse documents larger than this (bytes, or e.g. 20MB)').default(20 * 1024 * 1024).argParser(parseBytes))
     .addOption(rulesOption())
     .action(async (target: string, opts: Omit<AuditCommandOptions, 'asOf'> & { asOf?: string; rules?: string }) => {
-      const ruleset = await loadRuleset(opts.rules ?? BUILTIN_RULESET, io.readText);
-      exitCode = await auditCommand(target, ruleset, { ...opts, asOf: opts.asOf ?? io.today() }, io);
+      const { auditCommand } = await import('./commands/audit.js');
+      exitCode = await auditCommand(target, await ruleset(opts.rules), { ...opts, asOf: opts.asOf ?? io.today() }, io);
     });
 
   program
@@ -59,8 +64,8 @@ export async function main(options: MainOptions): Promise<number> {
     .description('list the active rules (id, severity, legal source)')
     .addOption(rulesOption())
     .action(async (opts: { rules?: string }) => {
-      const ruleset = await loadRuleset(opts.rules ?? BUILTIN_RULESET, io.readText);
-      io.stdout(formatRulesList(ruleset));
+      const { formatRulesList } = await import('../format/rules-list.js');
+      io.stdout(formatRulesList(await ruleset(opts.rules)));
     });
 
   program
@@ -72,9 +77,8 @@ export async function main(options: MainOptions): Promise<number> {
     .addOption(new Option('--as-of <date>', 'as-of date for date-dependent rules').argParser(parseAsOf))
     .addOption(rulesOption())
     .action(async (dir: string, opts: { json?: string; asOf?: string; rules?: string; check?: boolean }) => {
-      const ruleset = await loadRuleset(opts.rules ?? BUILTIN_RULESET, io.readText);
       const { evalCommand } = await import('./commands/eval.js');
-      exitCode = await evalCommand(dir, ruleset, { json: opts.json ?? null, asOf: opts.asOf ?? io.today(), check: opts.check === true }, io);
+      exitCode = await evalCommand(dir, await ruleset(opts.rules), { json: opts.json ?? null, asOf: opts.asOf ?? io.today(), check: opts.check === true }, io);
     });
 
   try {

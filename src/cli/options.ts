@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { SCHOOL_TYPES, SEVERITIES, type SchoolType, type Severity } from '../rules/schema.js';
+import { SCHOOL_TYPES, SEVERITIES, type SchoolType, type Severity } from '../rules/vocabulary.js';
 
 /** Option parsers: each rejects bad input with a sentence that says what is accepted. */
 

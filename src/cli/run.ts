@@ -13,14 +13,14 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`senaudit: unexpected error: ${reason instanceof Error ? reason.message : String(reason)}\n`);
     process.exit(2);
   });
-  const { httpFetch } = await import('../fetch/http.js');
+  // undici is loaded on the first fetch, not at start-up (local files and --help never need it).
   const { readLocalFile } = await import('../fetch/local.js');
   const io: CliIO = {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,
-    fetcher: httpFetch,
+    fetcher: async (url, o) => (await import('../fetch/http.js')).httpFetch(url, o),
     readFile: readLocalFile,
     readText: (p) => readFile(p, 'utf8'),
     writeFileAtomic: async (path, text) => {

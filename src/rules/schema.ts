@@ -6,35 +6,10 @@ import { z } from 'zod';
  * misspelt key is an error that names the key, not a rule that silently never matches.
  */
 
-export const SCHOOL_TYPES = [
-  'maintained_mainstream',
-  'maintained_nursery',
-  'academy_mainstream',
-  'maintained_special',
-  'academy_special',
-  'academy_16_19',
-  'ap_academy',
-  'pru',
-  'independent',
-  'non_maintained_special',
-  'fe_college',
-] as const;
-export type SchoolType = (typeof SCHOOL_TYPES)[number];
-
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-/** Which sentences a text matcher looks at. Headings, questions, glossary lines and
- * sentences about what "schools should" do are not the school's own arrangement, so the
- * default is body text only. */
-export const SENTENCE_ROLES = ['body', 'heading', 'question', 'glossary', 'generic'] as const;
-export type SentenceRole = (typeof SENTENCE_ROLES)[number];
-
-export const SCOPES = ['sentence', 'block', 'section', 'document'] as const;
-export type Scope = (typeof SCOPES)[number];
-
-export const ENTITIES = ['person', 'email', 'phone', 'url'] as const;
-export type EntityKind = (typeof ENTITIES)[number];
+// The plain word lists live in a zod-free module so the CLI can build its --help without
+// loading zod; they are re-exported here for everything else.
+export * from './vocabulary.js';
+import { ENTITIES, SCHOOL_TYPES, SCOPES, SENTENCE_ROLES, SEVERITIES, type EntityKind, type Scope, type SentenceRole } from './vocabulary.js';
 
 export interface MatcherSpec {
   phrases?: string[];

@@ -1,0 +1,32 @@
+/** The fixed word lists of the rule language (no zod here: the CLI's --help imports this). */
+
+export const SCHOOL_TYPES = [
+  'maintained_mainstream',
+  'maintained_nursery',
+  'academy_mainstream',
+  'maintained_special',
+  'academy_special',
+  'academy_16_19',
+  'ap_academy',
+  'pru',
+  'independent',
+  'non_maintained_special',
+  'fe_college',
+] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Which sentences a text matcher looks at. Headings, questions, glossary lines and
+ * sentences about what "schools should" do are not the school's own arrangement, so the
+ * default is body text only. */
+export const SENTENCE_ROLES = ['body', 'heading', 'question', 'glossary', 'generic'] as const;
+export type SentenceRole = (typeof SENTENCE_ROLES)[number];
+
+export const SCOPES = ['sentence', 'block', 'section', 'document'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const ENTITIES = ['person', 'email', 'phone', 'url'] as const;
+export type EntityKind = (typeof ENTITIES)[number];
+
