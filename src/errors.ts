@@ -12,12 +12,18 @@ export type AuditErrorCode =
 
 export class AuditError extends Error {
   override readonly name = 'AuditError';
+  /** The HTTP status when the server answered with an error status (the polite fetcher retries 429/503). */
+  readonly httpStatus: number | undefined;
+  /** The Retry-After header sent with that status, unparsed. */
+  readonly retryAfter: string | undefined;
   constructor(
     readonly code: AuditErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; httpStatus?: number; retryAfter?: string },
   ) {
     super(message, options);
+    this.httpStatus = options?.httpStatus;
+    this.retryAfter = options?.retryAfter;
   }
 }
 

@@ -11,6 +11,8 @@ export interface AuditContext {
   asOf: string; // YYYY-MM-DD
   schoolType: SchoolType;
   toolVersion: string;
+  /** Answers of the link-check pre-pass (src/audit/link-check.ts); absent when links were not checked. */
+  linkLive?: ReadonlyMap<string, boolean>;
 }
 
 /**
@@ -29,6 +31,7 @@ export function auditDocument(doc: SenDocument, ruleset: Ruleset, ctx: AuditCont
       monthsSinceReportDate: date.value ? monthsBetween(date.value, ctx.asOf) : null,
       readingEase: facts.readingEase,
       textLayer: doc.textLayer,
+      ...(ctx.linkLive ? { linkLive: ctx.linkLive } : {}),
     },
     ctx.schoolType,
   );

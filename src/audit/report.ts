@@ -34,4 +34,6 @@ export interface AuditReport {
   };
   summary: { met: number; partial: number; missing: number; notApplicable: number };
   results: Finding[];
+  /** With --discover: how the report was reached from the address given. */
+  discovery?: { clickPath: string[]; pagesSearched: string[] };
 }

@@ -1,4 +1,5 @@
 import type { Fetcher, FileReader } from '../fetch/types.js';
+import type { LinkProbe } from '../audit/link-check.js';
 import type { ReadText } from '../rules/loader.js';
 
 /**
@@ -10,6 +11,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal: colour only then. */
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal: the batch progress bar only then (plain lines otherwise). */
+  stderrIsTTY?: boolean;
   env: Readonly<Record<string, string | undefined>>;
   fetcher: Fetcher;
   readFile: FileReader;
@@ -18,6 +21,8 @@ export interface CliIO {
   writeFileAtomic: (path: string, text: string) => Promise<void>;
   /** Today's date as YYYY-MM-DD: the default --as-of. */
   today: () => string;
+  /** Whether a linked document answers (for --check-links); when absent, `fetcher` is used (GET). */
+  probeLink?: LinkProbe;
 }
 
 export interface MainOptions extends CliIO {

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { AuditError, isAuditError } from '../errors.js';
 import type { Ruleset } from '../rules/types.js';
 import { SCHOOL_TYPES, SEVERITIES } from '../rules/vocabulary.js';
@@ -7,6 +7,17 @@ import type { AuditCommandOptions } from './commands/audit.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-codes.js';
 import type { MainOptions } from './io.js';
 import { FORMATS, parseAsOf, parseBytes, parseFormat, parseSchoolType, parseSeconds, parseSeverity } from './options.js';
+import { parseIntInRange, parseShard } from './options.js';
+import type { BatchCommandOptions } from './commands/batch.js';
+import type { Severity } from '../rules/vocabulary.js';
+
+type BatchActionOptions = Omit<BatchCommandOptions, 'asOf' | 'resume' | 'quiet' | 'shard'> & {
+  asOf?: string;
+  rules?: string;
+  resume?: boolean;
+  quiet?: boolean;
+  shard?: BatchCommandOptions['shard'];
+};
 
 /**
  * The whole CLI as a function: argv and every outside effect come in through `options`,
@@ -34,6 +45,14 @@ export async function main(options: MainOptions): Promise<number> {
     .showHelpAfterError(false);
 
   const rulesOption = () => new Option('--rules <file>', 'use this rule file instead of the built-in rules');
+  const configOption = () =>
+    new Option('--config <file>', 'settings and local rules from this file (default: senaudit.config.yaml in the working directory, when there is one)');
+  const noConfigOption = () => new Option('--no-config', 'ignore senaudit.config.yaml');
+  /** The rules and defaults from --rules, --config or senaudit.config.yaml (src/config). */
+  const configured = async (opts: { rules?: string; config?: string | false }) => {
+    const { resolveConfig } = await import('../config/resolve.js');
+    return resolveConfig({ config: opts.config, rules: opts.rules, readText: io.readText });
+  };
 
   program
     .command('audit')
@@ -54,18 +73,60 @@ export async function main(options: MainOptions): Promise<number> {
     .addOption(new Option('--timeout <seconds>', 'give up on a URL after this many seconds in all').default(30).argParser(parseSeconds))
     .addOption(new Option('--max-bytes <size>', 'refuse documents larger than this (bytes, or e.g. 20MB)').default(20 * 1024 * 1024).argParser(parseBytes))
     .addOption(rulesOption())
-    .action(async (target: string, opts: Omit<AuditCommandOptions, 'asOf'> & { asOf?: string; rules?: string }) => {
+    .addOption(configOption())
+    .addOption(noConfigOption())
+    .addOption(new Option('--check-links', 'check that documents the rules need a live link to (e.g. the Local Offer) answer: HEAD/GET, status < 400'))
+    .addOption(new Option('--no-check-links', 'do not check links, even when the config asks'))
+    .addOption(new Option('--discover', 'the URL is a home or SEND page: find the report on the site first (robots.txt obeyed)'))
+    .addOption(new Option('--max-pages <n>', 'with --discover: pages fetched at most').default(30).argParser(parseIntInRange(1, 500)))
+    .addOption(new Option('--max-depth <n>', 'with --discover: links followed from the start page at most').default(3).argParser(parseIntInRange(0, 10)))
+    .action(async (target: string, opts: Omit<AuditCommandOptions, 'asOf'> & { asOf?: string; rules?: string; config?: string | false }, cmd: Command) => {
       const { auditCommand } = await import('./commands/audit.js');
-      exitCode = await auditCommand(target, await ruleset(opts.rules), { ...opts, asOf: opts.asOf ?? io.today() }, io);
+      const { ruleset: rules, defaults } = await configured(opts);
+      // A flag given on the command line beats the config, which beats the built-in default.
+      const fromCli = (key: string) => cmd.getOptionValueSource(key) === 'cli';
+      const settings: AuditCommandOptions = {
+        ...opts,
+        schoolType: fromCli('schoolType') ? opts.schoolType : (defaults.schoolType ?? opts.schoolType),
+        failOn: fromCli('failOn') ? opts.failOn : (defaults.failOn ?? opts.failOn),
+        asOf: opts.asOf ?? defaults.asOf ?? io.today(),
+        checkLinks: opts.checkLinks ?? defaults.checkLinks ?? false,
+      };
+      exitCode = await auditCommand(target, rules, settings, io);
     });
 
   program
     .command('rules')
-    .description('list the active rules (id, severity, legal source)')
+    .description('list the active rules (id, severity, legal source); --format markdown writes the rule reference (docs/rules.md)')
+    .addOption(new Option('-f, --format <format>', 'output format: text, markdown').default('text').choices(['text', 'markdown']))
     .addOption(rulesOption())
-    .action(async (opts: { rules?: string }) => {
-      const { formatRulesList } = await import('../format/rules-list.js');
-      io.stdout(formatRulesList(await ruleset(opts.rules)));
+    .addOption(configOption())
+    .addOption(noConfigOption())
+    .action(async (opts: { rules?: string; config?: string | false; format: 'text' | 'markdown' }) => {
+      const rules = (await configured(opts)).ruleset;
+      if (opts.format === 'markdown') io.stdout((await import('../format/rules-markdown.js')).formatRulesMarkdown(rules));
+      else io.stdout((await import('../format/rules-list.js')).formatRulesList(rules));
+    });
+
+  program
+    .command('explain')
+    .description('explain one rule: what it checks, the law, how it decides, how to fix')
+    .argument('<rule-id>', 'a rule id, as listed by "senaudit rules"')
+    .addOption(rulesOption())
+    .addOption(configOption())
+    .addOption(noConfigOption())
+    .action(async (id: string, opts: { rules?: string; config?: string | false }) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      exitCode = explainCommand(id, (await configured(opts)).ruleset, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema for rule files or senaudit.config.yaml, for editors to validate them')
+    .addArgument(new Argument('[kind]', 'which file').choices(['rule', 'config']).default('rule'))
+    .action(async (kind: 'rule' | 'config') => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      exitCode = schemaCommand(kind, io);
     });
 
   program
@@ -79,6 +140,67 @@ export async function main(options: MainOptions): Promise<number> {
     .action(async (dir: string, opts: { json?: string; asOf?: string; rules?: string; check?: boolean }) => {
       const { evalCommand } = await import('./commands/eval.js');
       exitCode = await evalCommand(dir, await ruleset(opts.rules), { json: opts.json ?? null, asOf: opts.asOf ?? io.today(), check: opts.check === true }, io);
+    });
+
+  program
+    .command('batch')
+    .description('audit every school in a list (URLs, a CSV with a url column, or a GIAS extract); results in --out')
+    .argument('<input>', 'text file of URLs, CSV with a "url" column, or GIAS establishment extract (CSV)')
+    .requiredOption('-o, --out <dir>', 'folder for results.ndjson and summary.csv')
+    .addOption(
+      new Option('-t, --school-type <group>', `school type when the input gives none: ${SCHOOL_TYPES.join(', ')}`)
+        .default('maintained_mainstream')
+        .argParser(parseSchoolType),
+    )
+    .addOption(new Option('--as-of <date>', 'judge the annual update as of this date (YYYY-MM-DD; default today)').argParser(parseAsOf))
+    .addOption(
+      new Option('--fail-on <severity>', `exit 1 when any school has gaps of this severity or above: ${SEVERITIES.join(', ')}`)
+        .default('error')
+        .argParser(parseSeverity),
+    )
+    .addOption(new Option('--timeout <seconds>', 'give up on one address after this many seconds').default(30).argParser(parseSeconds))
+    .addOption(new Option('--max-bytes <size>', 'refuse documents larger than this (bytes, or e.g. 20MB)').default(20 * 1024 * 1024).argParser(parseBytes))
+    .addOption(new Option('--concurrency <n>', 'requests in flight in all (at most 2 per site)').default(8).argParser(parseIntInRange(1, 64)))
+    .addOption(new Option('--max-pages <n>', 'pages of a site searched for the report').default(30).argParser(parseIntInRange(1, 500)))
+    .addOption(new Option('--max-depth <n>', 'links followed from the start page when searching').default(3).argParser(parseIntInRange(0, 10)))
+    .option('--resume', 'carry on an interrupted run: skip schools already complete in results.ndjson')
+    .addOption(new Option('--shard <k/n>', 'audit only share k of n of the list (stable, by URN or URL hash)').argParser(parseShard))
+    .option('-q, --quiet', 'no progress output')
+    .addOption(rulesOption())
+    .action(async (input: string, opts: BatchActionOptions) => {
+      const { batchCommand } = await import('./commands/batch.js');
+      exitCode = await batchCommand(
+        input,
+        await ruleset(opts.rules),
+        { ...opts, asOf: opts.asOf ?? io.today(), resume: opts.resume === true, quiet: opts.quiet === true, shard: opts.shard ?? null },
+        io,
+      );
+    });
+
+  program
+    .command('merge')
+    .description('join the results.ndjson of several batch shards into one summary.csv')
+    .argument('<ndjson...>', 'results.ndjson files (a school in several: the last line wins)')
+    .requiredOption('-o, --out <dir>', 'folder for summary.csv')
+    .addOption(
+      new Option('--fail-on <severity>', `exit 1 when any school has gaps of this severity or above: ${SEVERITIES.join(', ')}`)
+        .default('error')
+        .argParser(parseSeverity),
+    )
+    .action(async (files: string[], opts: { out: string; failOn: Severity }) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      exitCode = await mergeCommand(files, opts, io);
+    });
+
+  program
+    .command('diff')
+    .description('compare two batch runs: per school, requirements now met, new gaps, status changes, schools added or gone')
+    .argument('<old>', 'results.ndjson of the earlier run')
+    .argument('<new>', 'results.ndjson of the later run')
+    .addOption(new Option('-f, --format <format>', 'output format: text, json').default('text').choices(['text', 'json']))
+    .action(async (oldFile: string, newFile: string, opts: { format: 'text' | 'json' }) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      exitCode = await diffCommand(oldFile, newFile, opts, io);
     });
 
   try {

@@ -37,10 +37,28 @@ export function parseBytes(value: string): number {
   return n;
 }
 
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'html', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function parseFormat(value: string): Format {
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new InvalidArgumentError(`use one of: ${FORMATS.join(', ')}.`);
+}
+
+/** A whole number from `min` to `max` (e.g. --concurrency, --max-pages). */
+export function parseIntInRange(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`give a whole number from ${min} to ${max}.`);
+    return n;
+  };
+}
+
+/** --shard k/n: this job's share of the input, 1 <= k <= n. */
+export function parseShard(value: string): { k: number; n: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const k = m ? Number(m[1]) : 0;
+  const n = m ? Number(m[2]) : 0;
+  if (!m || n < 1 || k < 1 || k > n || n > 10_000) throw new InvalidArgumentError('give k/n with 1 <= k <= n, e.g. 2/4 for the second of four shares.');
+  return { k, n };
 }

@@ -19,6 +19,7 @@ export async function run(argv: string[]): Promise<number> {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     fetcher: async (url, o) => (await import('../fetch/http.js')).httpFetch(url, o),
     readFile: readLocalFile,
@@ -34,6 +35,7 @@ export async function run(argv: string[]): Promise<number> {
       }
     },
     today: () => new Date().toISOString().slice(0, 10),
+    probeLink: async (url, o) => (await import('../fetch/probe.js')).httpProbe(url, o),
   };
   const code = await main({ ...io, argv });
   await drain();

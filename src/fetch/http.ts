@@ -79,7 +79,7 @@ async function follow(
     }
     if (res.statusCode >= 400) {
       await discard(res.body);
-      throw say.httpStatusError(state.current, res.statusCode);
+      throw say.httpStatusError(state.current, res.statusCode, header(res.headers, 'retry-after'));
     }
     if (res.statusCode >= 300) {
       await discard(res.body);

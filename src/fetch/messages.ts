@@ -7,9 +7,12 @@ import { redactUrl } from './redact.js';
  * to try, with every address passed through redactUrl so credentials never leak.
  */
 
-export function httpStatusError(url: URL, status: number): AuditError {
+export function httpStatusError(url: URL, status: number, retryAfter: string | null = null): AuditError {
   const text = STATUS_CODES[status];
-  return new AuditError('fetch', `Could not fetch ${redactUrl(url)}: HTTP ${status}${text ? ` ${text}` : ''}. ${statusAdvice(status)}`);
+  return new AuditError('fetch', `Could not fetch ${redactUrl(url)}: HTTP ${status}${text ? ` ${text}` : ''}. ${statusAdvice(status)}`, {
+    httpStatus: status,
+    ...(retryAfter !== null ? { retryAfter } : {}),
+  });
 }
 
 function statusAdvice(status: number): string {

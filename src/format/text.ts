@@ -23,6 +23,10 @@ export function formatText(report: AuditReport, options: TextOptions): string {
   const out: string[] = [];
   const d = report.document;
   out.push(c.bold(`SEN information report audit: ${report.finalUrl ?? report.target}`));
+  if (report.discovery) {
+    const n = report.discovery.pagesSearched.length;
+    out.push(`Found from ${report.target} (${n} page${n === 1 ? '' : 's'} searched): ${report.discovery.clickPath.join(' -> ')}`);
+  }
   const notice = kindNotice(d.kind, d.kindReason);
   if (notice) out.push(c.yellow(`! ${notice}`));
   const date = d.date ? `${d.date}${d.dateSource && d.dateSource !== 'text' ? ` (from ${d.dateSource.replace(/-/g, ' ')})` : ''}` : 'none found';
@@ -59,5 +63,6 @@ function formatFinding(f: Finding, mark: string, c: ChalkInstance): string[] {
     lines.push(`    What to add: ${f.advice}`);
   }
   if (f.status === 'not_applicable' && f.reason) lines.push(c.dim(`    ${f.reason}`));
+  for (const note of f.notes ?? []) lines.push(c.dim(`    Note: ${note}`));
   return lines;
 }

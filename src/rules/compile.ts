@@ -1,5 +1,5 @@
 import { compilePhrases, type CompiledPhrases } from './phrases.js';
-import type { EntityKind, FactSpec, MatcherSpec, Scope, SentenceRole } from './schema.js';
+import type { EntityKind, FactSpec, LinkSpec, MatcherSpec, Scope, SentenceRole } from './schema.js';
 
 /**
  * A matcher with its patterns compiled. Compiling happens once when a rule set loads, so
@@ -22,7 +22,18 @@ export type CompiledMatcher =
   | { kind: 'all'; parts: CompiledMatcher[]; negated: CompiledMatcher[]; within: Scope | { sentences: number } }
   | { kind: 'any'; parts: CompiledMatcher[] }
   | { kind: 'not'; inner: CompiledMatcher }
-  | { kind: 'fact'; fact: FactSpec };
+  | { kind: 'fact'; fact: FactSpec }
+  | CompiledLink;
+
+/** `link:` compiled: hosts lower-cased, the URL pattern and link-text phrases built once. */
+export interface CompiledLink {
+  kind: 'link';
+  hosts: string[] | null;
+  url: RegExp | null;
+  text: CompiledPhrases | null;
+  live: boolean;
+  spec: LinkSpec;
+}
 
 const DEFAULT_ROLES: SentenceRole[] = ['body'];
 
@@ -70,6 +81,17 @@ export function compileMatcher(spec: MatcherSpec): CompiledMatcher {
   if (spec.any) return { kind: 'any', parts: spec.any.map(compileMatcher) };
   if (spec.not) return { kind: 'not', inner: compileMatcher(spec.not) };
   if (spec.fact) return { kind: 'fact', fact: spec.fact };
+  if (spec.link) {
+    const l = spec.link;
+    return {
+      kind: 'link',
+      hosts: l.host ? l.host.map((h) => h.toLowerCase()) : null,
+      url: l.url !== undefined ? new RegExp(l.url, 'iu') : null,
+      text: l.text ? compilePhrases(l.text) : null,
+      live: l.live === true,
+      spec: l,
+    };
+  }
   throw new Error('unreachable: the schema guarantees one matcher kind');
 }
 
@@ -100,6 +122,11 @@ export function describeMatcher(m: CompiledMatcher): string[] {
       if (m.fact.reportDate) return [`a date for the report within ${m.fact.reportDate.withinMonths} months`];
       if (m.fact.readingEase) return [`a Flesch reading ease of at least ${m.fact.readingEase.min}`];
       return ['a text layer'];
+    case 'link': {
+      const to = m.spec.host ? `to ${m.spec.host.join(' or ')}` : `whose address matches /${m.spec.url}/`;
+      const text = m.spec.text ? ` with link text mentioning ${quoteList(m.spec.text)}` : '';
+      return [`a link ${to}${text}${m.live ? ' that answers' : ''}`];
+    }
   }
 }
 

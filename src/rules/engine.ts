@@ -1,6 +1,7 @@
 import type { SenDocument } from '../document/types.js';
 import { describeMatcher } from './compile.js';
 import { Evaluator, type EngineFacts } from './evaluate.js';
+import { ruleLiveLinks } from './links.js';
 import { prepareDocument } from './prepare.js';
 import type { SchoolType } from './schema.js';
 import type { Evidence, Finding, Rule, Ruleset } from './types.js';
@@ -14,7 +15,29 @@ const MAX_QUOTE = 300;
  */
 export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts, schoolType: SchoolType): Finding[] {
   const evaluator = new Evaluator(prepareDocument(doc), facts);
-  return ruleset.rules.map((rule) => judge(rule, evaluator, schoolType));
+  return ruleset.rules.map((rule) => withLinkNotes(judge(rule, evaluator, schoolType), rule, evaluator, facts));
+}
+
+/**
+ * A rule that asks for a live link says what became of the check: not run (no --check-links),
+ * or which linked documents answered. The check itself ran before the engine (facts.linkLive).
+ */
+function withLinkNotes(finding: Finding, rule: Rule, ev: Evaluator, facts: EngineFacts): Finding {
+  if (finding.status === 'not_applicable') return finding;
+  const matchers = ruleLiveLinks(rule);
+  if (matchers.length === 0) return finding;
+  const urls = [...new Set(matchers.flatMap((m) => ev.linkCandidates(m).map((l) => l.url)))];
+  if (urls.length === 0) return finding;
+  const live = facts.linkLive;
+  const notes = live
+    ? urls.map((url) => {
+        const ok = live.get(url);
+        if (ok === true) return `Link checked: ${url} answers.`;
+        if (ok === false) return `Link checked: ${url} did not answer (an error, or a status of 400 or more).`;
+        return `Link not checked: ${url} is not a full http(s) address (audit the report's URL rather than a saved copy).`;
+      })
+    : [`Whether the linked document answers was not checked (${urls.slice(0, 3).join(', ')}${urls.length > 3 ? ', ...' : ''}): run with --check-links to check it.`];
+  return { ...finding, notes: [...(finding.notes ?? []), ...notes] };
 }
 
 function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType): Finding {

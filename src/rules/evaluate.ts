@@ -1,6 +1,9 @@
+import type { Link } from '../document/types.js';
 import { hasEntity } from './entities.js';
+import { linkHost, linkMatches } from './links.js';
+import { normaliseForMatch } from './normalise.js';
 import { phraseOffsets, testPhrases, type CompiledPhrases } from './phrases.js';
-import type { CompiledMatcher } from './compile.js';
+import type { CompiledLink, CompiledMatcher } from './compile.js';
 import type { PreparedDocument, Sentence } from './prepare.js';
 import type { Scope, SentenceRole } from './schema.js';
 
@@ -12,7 +15,16 @@ export interface EngineFacts {
   monthsSinceReportDate: number | null;
   readingEase: number | null;
   textLayer: boolean;
+  /**
+   * Whether each linked document answered (status < 400), checked before the engine runs
+   * (src/audit/link-check.ts) for the links that `link: {live: true}` matchers read.
+   * Absent: links were not checked, and live-link matchers accept any matching link.
+   */
+  linkLive?: ReadonlyMap<string, boolean>;
 }
+
+// Link texts too short or too vague to find the sentence that holds the link.
+const VAGUE_LINK_TEXT = /^(here|click here|this link|link|read more|more|website|this|download|view|open|pdf)$/;
 
 /**
  * Evaluates compiled matchers against one prepared document. A result is the sorted list of
@@ -23,12 +35,16 @@ export class Evaluator {
   private readonly cache = new Map<CompiledMatcher, number[]>();
   readonly virtual: Sentence[];
   private readonly n: number;
+  private readonly links: readonly Link[];
+  private linkHosts: (string | null)[] | null = null;
+  private readonly placed = new Map<string, number>();
 
   constructor(
     private readonly doc: PreparedDocument,
     private readonly facts: EngineFacts,
   ) {
     this.n = doc.sentences.length;
+    this.links = doc.links ?? [];
     const virtual = (text: string): Sentence => ({
       text, norm: text.toLowerCase(), role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: false,
     });
@@ -89,7 +105,50 @@ export class Evaluator {
       }
       case 'fact':
         return this.fact(m);
+      case 'link':
+        return this.link(m);
     }
+  }
+
+  /** The document's links a `link:` matcher names, before any liveness check. */
+  linkCandidates(m: CompiledLink): Link[] {
+    this.linkHosts ??= this.links.map((l) => linkHost(l.url));
+    return this.links.filter((l, i) => linkMatches(m, l, this.linkHosts![i]!));
+  }
+
+  /** Evidence for a link: the sentence that holds it, else a virtual line "Link: text -> url". */
+  private link(m: CompiledLink): number[] {
+    const live = this.facts.linkLive;
+    const out = new Set<number>();
+    for (const l of this.linkCandidates(m)) {
+      if (m.live && live && live.get(l.url) === false) continue;
+      out.add(this.placeLink(l));
+    }
+    return [...out].sort((a, b) => a - b);
+  }
+
+  private placeLink(l: Link): number {
+    const key = `${l.text}\n${l.url}`;
+    let at = this.placed.get(key);
+    if (at !== undefined) return at;
+    const sentences = this.doc.sentences;
+    // A printed address ("www.anyshire.gov.uk/localoffer") places the link best, then its text.
+    const bare = l.url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+    const text = normaliseForMatch(l.text);
+    const byText = text.length >= 4 && !VAGUE_LINK_TEXT.test(text);
+    let found = bare.length >= 4 ? sentences.findIndex((s) => s.text.includes(bare)) : -1;
+    if (found < 0 && byText) found = sentences.findIndex((s) => s.hasLink && s.norm.includes(text));
+    if (found >= 0) at = found;
+    else {
+      this.virtual.push({
+        text: `Link: ${l.text || l.url} -> ${l.url}`,
+        norm: normaliseForMatch(`${l.text} ${l.url}`),
+        role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: true,
+      });
+      at = this.n + this.virtual.length - 1;
+    }
+    this.placed.set(key, at);
+    return at;
   }
 
   private fact(m: Extract<CompiledMatcher, { kind: 'fact' }>): number[] {

@@ -77,7 +77,8 @@ async function loadInto(path: string, readText: ReadText, into: Rule[], visiting
   return undefined;
 }
 
-function compileRule(spec: RuleSpec, file: string): Rule {
+/** Compiles one validated rule (also used for rules written inline in a config file). */
+export function compileRule(spec: RuleSpec, file: string): Rule {
   try {
     return { spec, file, met: compileMatcher(spec.check.met), partial: spec.check.partial ? compileMatcher(spec.check.partial) : null };
   } catch (e) {

@@ -1,4 +1,4 @@
-import type { SenDocument } from '../document/types.js';
+import type { Link, SenDocument } from '../document/types.js';
 import { normaliseForMatch } from './normalise.js';
 import type { SentenceRole } from './schema.js';
 
@@ -28,6 +28,8 @@ export interface Sentence {
 
 export interface PreparedDocument {
   sentences: Sentence[];
+  /** The document's links, for `link:` matchers. */
+  links?: readonly Link[];
 }
 
 // A full stop after these (or after a single initial, as in "Mrs J. Smith") does not end a sentence.
@@ -188,5 +190,5 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
       listLeadIn = leadInRole(last!.text, last!.role);
     }
   });
-  return { sentences };
+  return { sentences, links: doc.links };
 }

@@ -21,12 +21,22 @@ export interface MatcherSpec {
   any?: MatcherSpec[];
   not?: MatcherSpec;
   fact?: FactSpec;
+  link?: LinkSpec;
   /** For `all`: the unit in which every part must be found (default sentence), or a window of N sentences. */
   within?: Scope | { sentences: number };
   /** For text matchers: which sentence roles are searched (default ['body']). */
   in?: SentenceRole[];
   /** For `regex`: match letter case exactly (default false), e.g. to tell a place name from "the". */
   matchCase?: boolean;
+}
+
+/** A link in the document: to a host (or its subdomains) or a URL matching a pattern, optionally with link text. */
+export interface LinkSpec {
+  host?: string[];
+  url?: string;
+  text?: string[];
+  /** Also require that the linked document answers (checked only with --check-links). */
+  live?: boolean;
 }
 
 export interface FactSpec {
@@ -47,7 +57,34 @@ const factSchema = z
     message: 'a fact must name exactly one of reportDate, readingEase, textLayer',
   });
 
-export const MATCHER_KINDS = ['phrases', 'regex', 'near', 'entity', 'section', 'all', 'any', 'not', 'fact'] as const;
+// A host name as written in a URL: "localoffer.anyshire.gov.uk" (no scheme, path or port).
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+const linkSchema = z
+  .strictObject({
+    host: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .refine((h) => HOST.test(h), { message: 'give a host name like localoffer.anyshire.gov.uk, without https:// or a path' }),
+      )
+      .min(1, 'give at least one host')
+      .optional(),
+    url: z
+      .string()
+      .min(1)
+      .refine((r) => compiles(r), { message: 'this regular expression does not compile' })
+      .optional(),
+    text: phraseList.optional(),
+    live: z.boolean().optional(),
+  })
+  .refine((l) => !(l.host !== undefined && l.url !== undefined) && (l.host ?? l.url ?? l.text) !== undefined, {
+    message: 'a link matcher needs "host" (a list of host names) or "url" (a regular expression), not both, or "text" alone',
+  });
+
+export const MATCHER_KINDS = ['phrases', 'regex', 'near', 'entity', 'section', 'all', 'any', 'not', 'fact', 'link'] as const;
 
 function compiles(pattern: string): boolean {
   try {
@@ -82,6 +119,7 @@ export const matcherSchema: z.ZodType<MatcherSpec> = z.lazy(() =>
       any: z.array(matcherSchema).min(1).optional(),
       not: matcherSchema.optional(),
       fact: factSchema.optional(),
+      link: linkSchema.optional(),
       within: z
         .union([z.enum(SCOPES), z.strictObject({ sentences: z.number().int().min(1).max(20) })])
         .optional(),

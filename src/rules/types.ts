@@ -36,6 +36,8 @@ export interface Finding {
   docs: string | null;
   /** For not_applicable: why. */
   reason?: string;
+  /** Plain sentences about how the finding was reached, e.g. whether linked documents were checked. */
+  notes?: string[];
 }
 
 export type { SchoolType, Severity };

@@ -1,5 +1,50 @@
-import { isMap, isPair, isScalar, LineCounter, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { AuditError } from '../errors.js';
+
+/** A YAML file parsed with line positions kept, for line-numbered errors. */
+export interface ParsedYaml {
+  path: string;
+  doc: YamlDocument;
+  lines: LineCounter;
+  data: unknown;
+}
+
+/** Parses YAML text; a syntax error becomes one sentence naming the file and line. */
+export function parseYamlFile(path: string, text: string): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    const err = doc.errors[0]!;
+    const line = lines.linePos(Math.min(err.pos[0], text.trimEnd().length)).line;
+    const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new AuditError('rules', `${path} line ${line}: this is not valid YAML (${what}). Fix the syntax and run again.`);
+  }
+  return { path, doc, lines, data: doc.toJS() };
+}
+
+/** Validates parsed YAML with a zod schema; the first issue becomes a line-numbered AuditError. */
+export function validateYaml<T>(parsed: ParsedYaml, schema: z.ZodType<T>, data: unknown = parsed.data, prefix: (string | number)[] = []): T {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = innermostIssue(result.error.issues[0]!);
+    throw new AuditError('rules', describeIssue(parsed.path, parsed.doc, parsed.lines, { ...issue, path: [...prefix, ...issue.path] } as z.core.$ZodIssue));
+  }
+  return result.data;
+}
+
+/**
+ * A union (e.g. "a file name or a rule") that fails reports every branch; the useful one is
+ * the branch that got furthest, i.e. whose first issue is not "wrong type" at the top.
+ */
+function innermostIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return issue;
+  const branches = (issue.errors as z.core.$ZodIssue[][]).filter((b) => b.length > 0);
+  const best = branches.find((b) => !(b[0]!.code === 'invalid_type' && b[0]!.path.length === 0)) ?? branches[0];
+  if (!best) return issue;
+  const inner = innermostIssue(best[0]!);
+  return { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue;
+}
 
 /**
  * Turns a zod issue on a parsed YAML file into one plain sentence that names the file,
@@ -51,7 +96,22 @@ const KNOWN_KEYS = [
   'id', 'title', 'source', 'severity', 'appliesTo', 'why', 'advice', 'docs', 'check', 'met', 'partial', 'searched',
   'phrases', 'regex', 'near', 'entity', 'section', 'all', 'any', 'not', 'fact', 'within', 'in', 'heading', 'match',
   'a', 'b', 'words', 'reportDate', 'readingEase', 'textLayer', 'withinMonths', 'min', 'matchCase', 'ruleset', 'rules', 'files', 'version',
+  'link', 'host', 'url', 'text', 'live', 'extends', 'disable', 'schoolType', 'asOf', 'failOn', 'checkLinks',
 ];
+
+/** The known key closest to `key` (edit distance under 3), for "did you mean" hints. */
+export function closestKey(key: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
 
 function knownKeysHint(key: string): string {
   let best: string | null = null;

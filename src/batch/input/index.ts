@@ -1,0 +1,51 @@
+import { AuditError } from '../../errors.js';
+import { decodeText } from '../../extract/decode.js';
+import { parseSchoolCsv, parseCsvRecords } from './csv-list.js';
+import { isGiasHeader, parseGiasExtract } from './gias.js';
+import { parseUrlList } from './text-list.js';
+import type { InputFormat, InputRow, LoadedInput } from './types.js';
+
+export type { InputFormat, InputRow, LoadedInput } from './types.js';
+
+/**
+ * Input file bytes -> the schools to audit. The format is told by the content: a GIAS extract by
+ * its header, a CSV by a first line with commas or quotes (or a .csv name), else a list of URLs.
+ * Text is UTF-8 (with or without BOM) or, when not valid UTF-8, windows-1252 as GIAS writes it.
+ */
+export function loadSchools(bytes: Uint8Array, name: string): LoadedInput {
+  const text = decodeText(bytes, null, false);
+  const format = detectFormat(text, name);
+  const parsed = format === 'gias' ? parseGiasExtract(text, name) : format === 'csv' ? parseSchoolCsv(text, name) : parseUrlList(text);
+  if (parsed.length === 0) {
+    throw new AuditError('usage', `${name} lists no schools: give one URL a line, a CSV with a "url" column, or a GIAS extract.`);
+  }
+  return { format, ...dedupe(parsed) };
+}
+
+function detectFormat(text: string, name: string): InputFormat {
+  const first = text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\n|\r/)
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#'));
+  if (first === undefined) return 'urls';
+  const looksCsv = /\.csv$/i.test(name) || (/[",]/.test(first) && !/^https?:\/\//i.test(first));
+  if (!looksCsv) return 'urls';
+  return isGiasHeader(parseCsvRecords(first, name).header) ? 'gias' : 'csv';
+}
+
+function dedupe(rows: InputRow[]): { rows: InputRow[]; duplicates: string[] } {
+  const firstRow = new Map<string, number>();
+  const kept: InputRow[] = [];
+  const duplicates: string[] = [];
+  for (const r of rows) {
+    const seen = firstRow.get(r.school.key);
+    if (seen !== undefined) {
+      duplicates.push(`row ${r.school.row} repeats ${r.school.key} from row ${seen}; audited once`);
+      continue;
+    }
+    firstRow.set(r.school.key, r.school.row);
+    kept.push(r);
+  }
+  return { rows: kept, duplicates };
+}

@@ -1,0 +1,26 @@
+/**
+ * A school website as typed into a list or GIAS ("www.x.sch.uk", "http://x.org/send"), made
+ * into an absolute http(s) URL: https:// is added when there is no scheme. Null when it cannot
+ * be one (blank, another scheme, no host).
+ */
+export function normaliseSchoolUrl(raw: string): string | null {
+  const text = raw.trim();
+  if (text === '' || /\s/.test(text)) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d+(?:[/?#]|$)/.test(text) ? text : `https://${text.replace(/^\/+/, '')}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+  url.hash = '';
+  return url.href;
+}
+
+/** The identity of a school across runs, shards and resume (see SchoolInput.key). */
+export function schoolKey(urn: string | null, url: string | null, row: number): string {
+  if (urn) return `urn:${urn}`;
+  if (url) return `url:${url}`;
+  return `row:${row}`;
+}

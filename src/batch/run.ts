@@ -1,0 +1,99 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AuditError } from '../errors.js';
+import type { Severity } from '../rules/vocabulary.js';
+import type { InputRow } from './input/types.js';
+import { parseResultLine, RESULTS_FILE, repairTail, ResultsWriter, scanLines } from './ndjson.js';
+import { type Progress, quietProgress } from './progress.js';
+import { auditSchool, type SchoolAuditDeps, type SchoolAuditSettings } from './school.js';
+import { inShard, type Shard } from './shard.js';
+import { SUMMARY_FILE, type SummaryResult, writeSummary } from './summary.js';
+import type { ResultLine } from './types.js';
+
+export interface BatchOptions extends SchoolAuditSettings {
+  outDir: string;
+  /**
+   * Schools in progress at once. The polite fetcher caps requests on its own (--concurrency in
+   * all, 2 per host); the CLI runs twice as many schools as requests so that the connections
+   * stay busy while documents are read and audited.
+   */
+  schoolsAtOnce: number;
+  resume: boolean;
+  shard: Shard | null;
+  failOn: Severity;
+}
+
+export interface BatchDeps extends SchoolAuditDeps {
+  progress?: Progress;
+}
+
+export interface BatchResult extends SummaryResult {
+  resultsPath: string;
+  summaryPath: string;
+  /** Schools in this run (after --shard). */
+  selected: number;
+  /** Of those, complete from an earlier run and skipped (--resume). */
+  resumed: number;
+  /** Bytes of a partial last line cut from results.ndjson on --resume (a killed run). */
+  repairedBytes: number;
+}
+
+/**
+ * The batch: each selected school is audited (at most `schoolsAtOnce` at once) and its result line
+ * appended to results.ndjson as soon as it finishes; nothing per school is kept in memory. At the
+ * end summary.csv is written from results.ndjson.
+ */
+export async function runBatch(rows: readonly InputRow[], o: BatchOptions, deps: BatchDeps): Promise<BatchResult> {
+  const progress = deps.progress ?? quietProgress;
+  await mkdir(o.outDir, { recursive: true });
+  const resultsPath = join(o.outDir, RESULTS_FILE);
+  const summaryPath = join(o.outDir, SUMMARY_FILE);
+
+  const exists = await stat(resultsPath).then((s) => s.size > 0, () => false);
+  if (exists && !o.resume) {
+    throw new AuditError('usage', `${resultsPath} already exists: add --resume to carry on with it, or give another --out folder (or delete it).`);
+  }
+  const repairedBytes = o.resume ? await repairTail(resultsPath) : 0;
+  const complete = o.resume && exists ? await completeKeys(resultsPath) : new Set<string>();
+
+  const selected = rows.filter((r) => inShard(r.school.key, o.shard));
+  const todo = selected.filter((r) => !complete.has(r.school.key));
+  const writer = await ResultsWriter.open(resultsPath);
+  progress.start(selected.length, selected.length - todo.length);
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < todo.length) {
+        const { school, preset } = todo[next++]!;
+        const outcome = preset ?? (await auditSchool(school, o, deps));
+        await writer.append({ schemaVersion: 1, school, asOf: o.asOf, ...outcome } as ResultLine);
+        progress.done(outcome.status);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.schoolsAtOnce, todo.length)) }, worker));
+  } finally {
+    progress.stop();
+    await writer.close();
+  }
+
+  const summary = await writeSummary({
+    files: [resultsPath],
+    outPath: summaryPath,
+    failOn: o.failOn,
+    order: selected.map((r) => r.school.key),
+    requirementIds: o.ruleset.rules.map((r) => r.spec.id),
+  });
+  return { ...summary, resultsPath, summaryPath, selected: selected.length, resumed: selected.length - todo.length, repairedBytes };
+}
+
+/** Keys whose latest line is final: audited, not found or skipped. Errors are tried again. */
+async function completeKeys(path: string): Promise<Set<string>> {
+  const done = new Set<string>();
+  await scanLines(path, (text) => {
+    const line = parseResultLine(text);
+    if (!line) return;
+    if (line.status === 'error') done.delete(line.school.key);
+    else done.add(line.school.key);
+  });
+  return done;
+}

@@ -1,0 +1,117 @@
+import { auditDocument } from '../audit/audit-document.js';
+import type { SenDocument } from '../document/types.js';
+import { isAuditError } from '../errors.js';
+import { extractDocument } from '../extract/index.js';
+import { classifyKind, wordCount } from '../facts/index.js';
+import { REPORT_NAME } from '../facts/kind-signals.js';
+import type { FetchedResource, Fetcher, FetchOptions } from '../fetch/types.js';
+import type { SchoolType } from '../rules/vocabulary.js';
+import type { Ruleset } from '../rules/types.js';
+import type { SchoolInput, SchoolOutcome } from './types.js';
+
+/** The discovery stage as src/discover/index.ts gives it (`findReport`). */
+export type FindReport = (
+  startUrl: string,
+  fetcher: Fetcher,
+  options: { maxPages: number; maxDepth: number; fetchOptions: FetchOptions },
+) => Promise<
+  | { found: true; resource: FetchedResource; doc: SenDocument; reportUrl: string; clickPath: string[]; pagesSearched: string[] }
+  | { found: false; message: string; pagesSearched: string[] }
+>;
+
+export interface SchoolAuditSettings {
+  ruleset: Ruleset;
+  defaultSchoolType: SchoolType;
+  asOf: string;
+  toolVersion: string;
+  fetchOptions: FetchOptions;
+  maxPages: number;
+  maxDepth: number;
+}
+
+export interface SchoolAuditDeps {
+  /** Already polite (robots.txt, per-host limit, retries): see src/fetch/polite.ts. */
+  fetcher: Fetcher;
+  findReport: FindReport;
+}
+
+/**
+ * One school: find its report from the address given (which may be the report itself) and
+ * audit it.
+ * Never throws: every failure is an `error` outcome so the batch goes on.
+ */
+export async function auditSchool(school: SchoolInput, s: SchoolAuditSettings, deps: SchoolAuditDeps): Promise<SchoolOutcome> {
+  if (school.url === null) return { status: 'error', error: { code: 'input', message: `Row ${school.row} has no website address.` } };
+  const startUrl = school.url;
+  // Discovery fetches the start page first; the fallback below reads it again from that answer.
+  const fetcher = rememberFirst(deps.fetcher, startUrl);
+  try {
+    // findReport takes the start page itself when it is the report (a document, or a long page
+    // that reads as one), else searches the site.
+    const found = await deps.findReport(startUrl, fetcher, { maxPages: s.maxPages, maxDepth: s.maxDepth, fetchOptions: s.fetchOptions });
+    if (found.found) return audit(school, found.doc, found.resource, found.clickPath, s);
+    // A shorter start page titled as the report, with nothing better on the site: it is the report.
+    const first = await fetcher(startUrl, s.fetchOptions);
+    const doc = await extractDocument({ bytes: first.bytes, contentType: first.contentType, name: first.finalUrl, baseUrl: first.finalUrl });
+    if (titledReport(doc)) return audit(school, doc, first, [startUrl, ...first.redirects.filter((u) => u !== startUrl)], s);
+    return { status: 'not_found', message: found.message, pagesSearched: found.pagesSearched };
+  } catch (e) {
+    if (isAuditError(e)) return { status: 'error', error: { code: e.code, message: e.message } };
+    const err = e instanceof Error ? e : new Error(String(e));
+    return { status: 'error', error: { code: 'internal', message: `unexpected error: ${err.message}` } };
+  }
+}
+
+/**
+ * A web page that reads as a report and is titled as one (title or first heading), but is shorter
+ * than discovery takes on sight: audited only when the site holds nothing better. Not a home page
+ * that merely talks about "our school" (those read as reports too).
+ */
+function titledReport(doc: SenDocument): boolean {
+  if (doc.format !== 'html' || classifyKind(doc).kind !== 'report') return false;
+  const name = [doc.title ?? '', doc.blocks.find((b) => b.kind === 'heading')?.text ?? ''].join('\n');
+  return wordCount(doc) >= MAYBE_MIN_WORDS && new RegExp(REPORT_NAME.source, 'i').test(name);
+}
+
+/** A page shorter than this is not taken for the report even when it is titled like one. */
+const MAYBE_MIN_WORDS = 150;
+
+function audit(school: SchoolInput, doc: SenDocument, res: FetchedResource, clickPath: string[], s: SchoolAuditSettings): SchoolOutcome {
+  const reportUrl = res.finalUrl;
+  if (!doc.textLayer) {
+    return {
+      status: 'error',
+      error: {
+        code: 'unreadable',
+        message: `${reportUrl} has no text layer (it is scanned images), so it is not machine-readable: screen-reader users cannot read it either.`,
+      },
+      clickPath,
+    };
+  }
+  addLastModified(doc, res);
+  const report = auditDocument(doc, s.ruleset, {
+    target: school.url ?? reportUrl,
+    finalUrl: reportUrl,
+    asOf: s.asOf,
+    schoolType: school.schoolType ?? s.defaultSchoolType,
+    toolVersion: s.toolVersion,
+  });
+  return { status: 'audited', reportUrl, clickPath, report };
+}
+
+/** The HTTP Last-Modified date as a labelled fallback, as the single audit adds it. */
+function addLastModified(doc: SenDocument, res: FetchedResource): void {
+  if (!res.lastModified || doc.metadataDates.some((d) => d.source === 'http-last-modified')) return;
+  const date = new Date(res.lastModified);
+  if (!Number.isNaN(date.getTime())) doc.metadataDates.push({ date: date.toISOString().slice(0, 10), source: 'http-last-modified' });
+}
+
+/** A fetcher that answers a second request for `url` from the first answer (for this school only). */
+function rememberFirst(fetcher: Fetcher, url: string): Fetcher {
+  let first: Promise<FetchedResource> | null = null;
+  return (u, o) => {
+    if (u !== url) return fetcher(u, o);
+    first ??= fetcher(u, o);
+    return first;
+  };
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
+import { countGapsAtOrAbove } from '../cli/gaps.js';
+import type { Severity } from '../rules/vocabulary.js';
+import { neutraliseCell } from './csv-safe.js';
+import { type LineRef, parseResultLine, scanLines } from './ndjson.js';
+import type { ResultLine, SchoolOutcome } from './types.js';
+
+export const SUMMARY_FILE = 'summary.csv';
+
+/** The fixed columns of summary.csv; one column per requirement id follows them. */
+export const SUMMARY_COLUMNS = [
+  'urn',
+  'name',
+  'la',
+  'school_type',
+  'url',
+  'report_url',
+  'report_date',
+  'kind',
+  'status',
+  'met',
+  'partial',
+  'missing',
+  'not_applicable',
+  'reason',
+] as const;
+
+export interface SummaryOptions {
+  /** results.ndjson files; for a school in several lines, the last line read wins (files in order). */
+  files: string[];
+  /** Where summary.csv goes; written to a temp file beside it, then renamed. */
+  outPath: string;
+  failOn: Severity;
+  /** A batch run: only these keys, in this order. Absent (merge): every key, by input row then key. */
+  order?: readonly string[];
+  /** Requirement ids known up front (the ruleset's), in column order; others are added as seen. */
+  requirementIds?: readonly string[];
+}
+
+export interface RequirementShare {
+  id: string;
+  title: string;
+  met: number;
+  /** Audited schools the requirement applies to (not not_applicable). */
+  applicable: number;
+}
+
+export interface SummaryResult {
+  schools: number;
+  counts: Record<SchoolOutcome['status'], number>;
+  requirements: RequirementShare[];
+  /** An audited school with gaps at or above --fail-on, or a school whose report was not found. */
+  anyGaps: boolean;
+  /** A school that could not be audited. */
+  anyErrors: boolean;
+}
+
+interface Located {
+  file: number;
+  ref: LineRef;
+  row: number;
+}
+
+/**
+ * results.ndjson -> summary.csv without holding the reports: pass 1 streams every file and keeps
+ * only where each school's latest line is; pass 2 reads those lines back one by one in input
+ * order, writing one CSV row each and counting what the end summary needs.
+ */
+export async function writeSummary(o: SummaryOptions): Promise<SummaryResult> {
+  const latest = new Map<string, Located>();
+  const titles = new Map<string, string>((o.requirementIds ?? []).map((id) => [id, id]));
+  for (const [file, path] of o.files.entries()) {
+    await scanLines(path, (text, ref) => {
+      const line = parseResultLine(text);
+      if (!line) return;
+      latest.set(line.school.key, { file, ref, row: line.school.row });
+      if (line.status === 'audited') for (const f of line.report.results) if (!titles.has(f.id) || titles.get(f.id) === f.id) titles.set(f.id, f.title);
+    });
+  }
+  const keys = o.order ? o.order.filter((k) => latest.has(k)) : [...latest.keys()].sort((a, b) => latest.get(a)!.row - latest.get(b)!.row || (a < b ? -1 : a > b ? 1 : 0));
+  const ids = [...titles.keys()];
+  const shares = new Map(ids.map((id) => [id, { id, title: titles.get(id)!, met: 0, applicable: 0 }]));
+  const result: SummaryResult = {
+    schools: 0,
+    counts: { audited: 0, not_found: 0, error: 0, skipped: 0 },
+    requirements: [...shares.values()],
+    anyGaps: false,
+    anyErrors: false,
+  };
+
+  const tmp = `${o.outPath}.${randomBytes(6).toString('hex')}.tmp`;
+  const handles = await Promise.all(o.files.map((f) => open(f, 'r')));
+  const out = await open(tmp, 'w');
+  try {
+    await out.write(`\ufeff${stringify([[...SUMMARY_COLUMNS, ...ids]])}`);
+    let batch = '';
+    for (const key of keys) {
+      const at = latest.get(key)!;
+      const buf = Buffer.alloc(at.ref.length);
+      await handles[at.file]!.read(buf, 0, at.ref.length, at.ref.offset);
+      const line = parseResultLine(buf.toString('utf8'));
+      if (!line) continue;
+      tally(line, o.failOn, result, shares);
+      batch += stringify([summaryRow(line, ids).map(neutraliseCell)]);
+      if (batch.length > 64 * 1024) {
+        await out.write(batch);
+        batch = '';
+      }
+    }
+    await out.write(batch);
+    await out.sync();
+    await out.close();
+    await rename(tmp, o.outPath);
+  } catch (e) {
+    await out.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw e;
+  } finally {
+    await Promise.all(handles.map((h) => h.close()));
+  }
+  return result;
+}
+
+function tally(line: ResultLine, failOn: Severity, r: SummaryResult, shares: Map<string, RequirementShare>): void {
+  r.schools++;
+  r.counts[line.status]++;
+  if (line.status === 'error') r.anyErrors = true;
+  if (line.status === 'not_found') r.anyGaps = true;
+  if (line.status !== 'audited') return;
+  if (countGapsAtOrAbove(line.report.results, failOn) > 0) r.anyGaps = true;
+  for (const f of line.report.results) {
+    const s = shares.get(f.id);
+    if (!s || f.status === 'not_applicable') continue;
+    s.applicable++;
+    if (f.status === 'met') s.met++;
+  }
+}
+
+/** One summary.csv row (before neutralising): the fixed columns, then each requirement's status. */
+export function summaryRow(line: ResultLine, ids: readonly string[]): (string | number | null)[] {
+  const s = line.school;
+  const common = [s.urn, s.name, s.la];
+  if (line.status === 'audited') {
+    const rep = line.report;
+    const byId = new Map(rep.results.map((f) => [f.id, f.status]));
+    return [
+      ...common,
+      rep.schoolType,
+      s.url,
+      line.reportUrl,
+      rep.document.date,
+      rep.document.kind,
+      'audited',
+      rep.summary.met,
+      rep.summary.partial,
+      rep.summary.missing,
+      rep.summary.notApplicable,
+      null,
+      ...ids.map((id) => byId.get(id) ?? null),
+    ];
+  }
+  const reason = line.status === 'error' ? line.error.message : line.status === 'skipped' ? line.reason : line.message;
+  return [...common, s.schoolType, s.url, null, null, null, line.status, null, null, null, null, reason, ...ids.map(() => null)];
+}

@@ -1,0 +1,67 @@
+import { findReport } from '../../discover/index.js';
+import { politeFetcher } from '../../fetch/polite.js';
+import { userAgent } from '../../fetch/user-agent.js';
+import { formatEndSummary } from '../../batch/end-summary.js';
+import { loadSchools } from '../../batch/input/index.js';
+import { barProgress, plainProgress, type Progress, quietProgress } from '../../batch/progress.js';
+import { runBatch } from '../../batch/run.js';
+import type { Shard } from '../../batch/shard.js';
+import type { SchoolType, Severity } from '../../rules/vocabulary.js';
+import type { Ruleset } from '../../rules/types.js';
+import { VERSION } from '../../version.js';
+import { batchExitCode } from '../../batch/exit-code.js';
+import type { CliIO } from '../io.js';
+
+export interface BatchCommandOptions {
+  out: string;
+  schoolType: SchoolType;
+  asOf: string;
+  failOn: Severity;
+  timeout: number; // seconds, per fetch
+  maxBytes: number;
+  concurrency: number;
+  maxPages: number;
+  maxDepth: number;
+  resume: boolean;
+  shard: Shard | null;
+  quiet: boolean;
+}
+
+/** `senaudit batch <input>`: every school in a list -> results.ndjson + summary.csv in --out. */
+export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchCommandOptions, io: CliIO): Promise<number> {
+  const file = await io.readFile(input);
+  const loaded = loadSchools(file.bytes, input);
+  for (const d of loaded.duplicates) io.stderr(`senaudit: warning: ${d}.\n`);
+  const ua = userAgent(VERSION);
+  const fetcher = politeFetcher(io.fetcher, { concurrency: opts.concurrency, perHost: 2, maxRetries: 3, robots: true });
+  const progress: Progress = opts.quiet
+    ? quietProgress
+    : io.stderrIsTTY
+      ? await barProgress(process.stderr)
+      : plainProgress(io.stderr, () => Date.now());
+  const result = await runBatch(
+    loaded.rows,
+    {
+      outDir: opts.out,
+      // Requests are capped at --concurrency by the fetcher; more schools than that keep every
+      // connection busy while others are being read and audited (npm run bench:batch).
+      schoolsAtOnce: opts.concurrency * 2,
+      resume: opts.resume,
+      shard: opts.shard,
+      failOn: opts.failOn,
+      ruleset,
+      defaultSchoolType: opts.schoolType,
+      asOf: opts.asOf,
+      toolVersion: VERSION,
+      fetchOptions: { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: ua },
+      maxPages: opts.maxPages,
+      maxDepth: opts.maxDepth,
+    },
+    { fetcher, findReport, progress },
+  );
+  if (result.repairedBytes > 0) {
+    io.stderr(`senaudit: removed a partial last line (${result.repairedBytes} bytes) that an interrupted run left in ${result.resultsPath}.\n`);
+  }
+  io.stdout(formatEndSummary(result, { results: [result.resultsPath], summary: result.summaryPath }));
+  return batchExitCode(result);
+}

@@ -1,0 +1,42 @@
+// How promising a link is as the way to a school's SEN information report, from its text and
+// address. Higher is better; 0 is an ordinary page (still crawled, last); null is never followed.
+
+const SEN = String.raw`(?:sen(?:d|\/d)?|special educational needs(?: (?:and|&) disabilit(?:y|ies))?)`;
+
+/** Ordered strongest first: the first that matches gives the score. */
+const SIGNALS: { pattern: RegExp; score: number }[] = [
+  { pattern: new RegExp(String.raw`\b${SEN}[\s_-]*(?:information|info)[\s_-]*report\b`, 'i'), score: 100 },
+  { pattern: /\b(?:sen|send|sen-?d)[\s_-]*report\b/i, score: 80 },
+  { pattern: /\binformation[\s_-]*report\b/i, score: 70 },
+  { pattern: /\blocal[\s_-]*offer\b/i, score: 50 },
+  { pattern: new RegExp(String.raw`(?:^|[^a-z])${SEN}(?:[^a-z]|$)`, 'i'), score: 40 },
+  { pattern: /\b(?:inclusion|additional needs|learning support)\b/i, score: 30 },
+  { pattern: /\b(?:parents?|key information|statutory information|policies|about us|our school)\b/i, score: 10 },
+];
+
+/** A policy is not the report, though it is often beside it: half the score. */
+const POLICY = /\bpolic(?:y|ies)\b/i;
+
+const NEVER = /\.(?:jpe?g|png|gif|webp|svg|ico|mp[34]|mov|avi|wmv|zip|rar|7z|exe|dmg|css|js|xml|ics|pptx?|xlsx?)(?:$|\?)/i;
+const NEVER_WORDS = /\b(?:log ?out|log ?in|sign ?in|sign ?out|calendar|print this page)\b/i;
+
+/** Score of a link; null when it is not worth fetching at all. */
+export function scoreLink(text: string, url: URL): number | null {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (NEVER.test(url.pathname) || NEVER_WORDS.test(text)) return null;
+  // Calendar-style query strings multiply pages without end.
+  if (url.search.length > 80 || /[?&](?:month|year|date|page|start)=/i.test(url.search)) return null;
+  const path = decodeURIComponent(url.pathname).replace(/[/_.+-]+/g, ' ');
+  let best = 0;
+  for (const where of [text, path]) {
+    const hit = SIGNALS.find((s) => s.pattern.test(where));
+    if (hit) best = Math.max(best, POLICY.test(where) && hit.score > 10 ? hit.score / 2 : hit.score);
+  }
+  // A document linked with report words is likely the report itself.
+  if (best > 10 && isDocumentUrl(url)) best += 5;
+  return best;
+}
+
+export function isDocumentUrl(url: URL): boolean {
+  return /\.(?:pdf|docx)$/i.test(url.pathname);
+}

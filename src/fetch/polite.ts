@@ -1,0 +1,76 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import { AuditError, isAuditError } from '../errors.js';
+import { redactUrl } from './redact.js';
+import { robotsCache } from './robots.js';
+import type { Fetcher } from './types.js';
+
+export interface PoliteOptions {
+  /** Requests in flight at once over all sites (--concurrency). */
+  concurrency: number;
+  /** Requests in flight at once to one host. */
+  perHost: number;
+  /** Retries after a 429 or 503 answer (so at most maxRetries + 1 requests). */
+  maxRetries: number;
+  /** Obey robots.txt. */
+  robots: boolean;
+  /** Injected so tests need not wait; default a real timer. */
+  sleep?: (ms: number) => Promise<void>;
+  /** A Retry-After longer than this is cut to it, so one site cannot stall a batch for hours. */
+  maxRetryWaitMs?: number;
+  /** Current time in ms, for Retry-After given as an HTTP date. */
+  now?: () => number;
+}
+
+const RETRY_STATUSES = new Set([429, 503]);
+const BASE_BACKOFF_MS = 1000;
+
+/**
+ * Wraps a fetcher with the manners a batch owes school websites: robots.txt obeyed, at most
+ * `perHost` requests at once per host and `concurrency` overall, and 429/503 retried after the
+ * wait the server asks for (Retry-After) or an exponential backoff. Waiting does not hold a slot.
+ */
+export function politeFetcher(base: Fetcher, o: PoliteOptions): Fetcher {
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = o.now ?? Date.now;
+  const maxWait = o.maxRetryWaitMs ?? 60_000;
+  const global = pLimit(o.concurrency);
+  const hosts = new Map<string, LimitFunction>();
+  const limited: Fetcher = (url, options) => {
+    const host = new URL(url).host;
+    let perHost = hosts.get(host);
+    if (!perHost) hosts.set(host, (perHost = pLimit(o.perHost)));
+    return perHost(() => global(() => base(url, options)));
+  };
+  const robots = robotsCache(limited);
+
+  return async (url, options) => {
+    if (o.robots) {
+      const rules = await robots(url, options);
+      if (!rules.allows(url)) {
+        const u = new URL(url);
+        throw new AuditError(
+          'fetch',
+          `${u.host}'s robots.txt does not allow senaudit to read ${redactUrl(u)}, so it was not fetched. Ask the school for the report's address, or audit a saved copy.`,
+        );
+      }
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await limited(url, options);
+      } catch (e) {
+        if (!isAuditError(e) || e.httpStatus === undefined || !RETRY_STATUSES.has(e.httpStatus) || attempt >= o.maxRetries) throw e;
+        const asked = retryAfterMs(e.retryAfter, now());
+        await sleep(Math.min(asked ?? BASE_BACKOFF_MS * 2 ** attempt, maxWait));
+      }
+    }
+  };
+}
+
+/** Retry-After as milliseconds to wait: delay-seconds or an HTTP date (RFC 9110 10.2.3); null when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, nowMs: number): number | null {
+  if (value === undefined) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}

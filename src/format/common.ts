@@ -1,0 +1,76 @@
+import type { AuditReport } from '../audit/report.js';
+import type { Evidence, Finding, Severity, Status } from '../rules/types.js';
+
+// Small helpers shared by the document formats (markdown, html, junit, github). They only read
+// findings; each format does its own escaping.
+
+export const STATUS_ORDER: readonly Status[] = ['missing', 'partial', 'met', 'not_applicable'];
+
+export const STATUS_LABEL: Record<Status, string> = {
+  missing: 'Missing',
+  partial: 'Partly there',
+  met: 'Met',
+  not_applicable: 'Not applicable',
+};
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** A gap is a rule that applies and is not fully met. */
+export function isGap(f: Finding): boolean {
+  return f.status === 'missing' || f.status === 'partial';
+}
+
+/** A gap that fails the run at `failOn` (the same test as the exit code). */
+export function failsAt(f: Finding, failOn: Severity): boolean {
+  return isGap(f) && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn];
+}
+
+/** Findings by status (missing, partial, met, not applicable), errors before warnings within each; empty groups left out. */
+export function groupByStatus(results: readonly Finding[]): { status: Status; items: Finding[] }[] {
+  return STATUS_ORDER.map((status) => ({
+    status,
+    // Array.prototype.sort is stable, so rule order is kept within a severity.
+    items: results.filter((r) => r.status === status).sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]),
+  })).filter((g) => g.items.length > 0);
+}
+
+/** "page 2, under "How we help"", or "" when the evidence has neither. */
+export function evidenceWhere(e: Evidence): string {
+  return [e.page !== null ? `page ${e.page}` : null, e.heading ? `under \u201c${clean(e.heading)}\u201d` : null].filter(Boolean).join(', ');
+}
+
+/** "2026-09", "2025-09 (from PDF metadata)" or "none found". */
+export function reportDate(d: AuditReport['document']): string {
+  if (!d.date) return 'none found';
+  const from = { text: null, 'pdf-metadata': 'PDF metadata', 'http-last-modified': 'the HTTP Last-Modified header', 'file-modified': "the file's date" };
+  const source = d.dateSource ? from[d.dateSource] : null;
+  return source ? `${d.date} (from ${source})` : d.date;
+}
+
+/** "3 missing, 2 partly there, 3 met, 2 not applicable". */
+export function summaryLine(s: AuditReport['summary']): string {
+  return `${s.missing} missing, ${s.partial} partly there, ${s.met} met, ${s.notApplicable} not applicable`;
+}
+
+export function schoolTypeName(t: string): string {
+  return t.replace(/_/g, ' ');
+}
+
+/**
+ * Text from a document or an input file made safe to print anywhere: control characters
+ * (including escape sequences and characters XML 1.0 forbids) removed, runs of white space
+ * (including line breaks) made one space.
+ */
+export function clean(s: string): string {
+  return s
+    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Only http(s) addresses become links (never javascript: or data: from a hostile input). */
+export function isWebUrl(s: string | null | undefined): s is string {
+  return typeof s === 'string' && /^https?:\/\/[^\s]+$/i.test(s);
+}

@@ -1,0 +1,169 @@
+// The polite fetcher against real servers on 127.0.0.1: robots.txt, per-host and global limits,
+// and 429/503 retries that honour Retry-After. Sleeps are injected and recorded, so the waits
+// the fetcher chose are asserted without the test waiting for them.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterEach, describe, expect, test } from 'vitest';
+import { isAuditError } from '../../src/errors.js';
+import { httpFetch } from '../../src/fetch/http.js';
+import { politeFetcher, retryAfterMs } from '../../src/fetch/polite.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+const fetchOptions = { timeoutMs: 5000, maxBytes: 1_000_000, userAgent: 'senaudit-test' };
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void>): Promise<{ server: TestServer; log: string[] }> {
+  const log: string[] = [];
+  const logged = Object.fromEntries(Object.entries(routes).map(([p, h]) => [p, (req: IncomingMessage, res: ServerResponse) => (log.push(p), h(req, res))]));
+  const server = await startServer(logged);
+  servers.push(server);
+  return { server, log };
+}
+
+const ok = (body = 'hello') => (_req: IncomingMessage, res: ServerResponse) => {
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end(body);
+};
+
+function recorder(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms) => void waits.push(ms) };
+}
+
+describe('robots.txt', () => {
+  test('a disallowed page is refused without being requested; an allowed one is fetched', async () => {
+    const { server, log } = await serve({
+      '/robots.txt': ok('User-agent: *\nDisallow: /private/\n\nUser-agent: senaudit\nDisallow: /staff/\n'),
+      '/staff/list': ok(),
+      '/private/x': ok(),
+      '/send/': ok('send page'),
+    });
+    const fetch = politeFetcher(httpFetch, { concurrency: 4, perHost: 2, maxRetries: 0, robots: true });
+    const err = await fetch(server.url('/staff/list'), fetchOptions).catch((e: unknown) => e);
+    expect(isAuditError(err) && err.message).toMatch(/robots\.txt does not allow senaudit to read http:\/\/127\.0\.0\.1:\d+\/staff\/list/);
+    // Our own group replaces the * group (RFC 9309), so /private/ is allowed to senaudit.
+    expect(new TextDecoder().decode((await fetch(server.url('/send/'), fetchOptions)).bytes)).toBe('send page');
+    expect(log).toEqual(['/robots.txt', '/send/']);
+  });
+
+  test('robots.txt is read once per site; a missing one allows everything; robots: false skips it', async () => {
+    const { server, log } = await serve({ '/a': ok(), '/b': ok() });
+    const fetch = politeFetcher(httpFetch, { concurrency: 4, perHost: 2, maxRetries: 0, robots: true });
+    await Promise.all([fetch(server.url('/a'), fetchOptions), fetch(server.url('/b'), fetchOptions)]);
+    expect(log.sort()).toEqual(['/a', '/b']); // /robots.txt answered 404 (not a route, so not logged)
+    const { server: s2, log: log2 } = await serve({ '/robots.txt': ok('User-agent: *\nDisallow: /\n'), '/a': ok() });
+    await politeFetcher(httpFetch, { concurrency: 4, perHost: 2, maxRetries: 0, robots: false })(s2.url('/a'), fetchOptions);
+    expect(log2).toEqual(['/a']);
+  });
+});
+
+describe('retries', () => {
+  test('429 with Retry-After in seconds: waits that long, then succeeds', async () => {
+    let n = 0;
+    const { server, log } = await serve({
+      '/r': (req, res) => {
+        if (n++ === 0) {
+          res.writeHead(429, { 'retry-after': '7' });
+          res.end();
+        } else ok('done')(req, res);
+      },
+    });
+    const r = recorder();
+    const fetch = politeFetcher(httpFetch, { concurrency: 2, perHost: 2, maxRetries: 3, robots: false, sleep: r.sleep });
+    expect(new TextDecoder().decode((await fetch(server.url('/r'), fetchOptions)).bytes)).toBe('done');
+    expect(r.waits).toEqual([7000]);
+    expect(log).toEqual(['/r', '/r']);
+  });
+
+  test('503 every time: three retries with growing backoff, then the error stands', async () => {
+    const { server, log } = await serve({
+      '/down': (_req, res) => {
+        res.writeHead(503);
+        res.end();
+      },
+    });
+    const r = recorder();
+    const fetch = politeFetcher(httpFetch, { concurrency: 2, perHost: 2, maxRetries: 3, robots: false, sleep: r.sleep });
+    const err = await fetch(server.url('/down'), fetchOptions).catch((e: unknown) => e);
+    expect(isAuditError(err) && err.httpStatus).toBe(503);
+    expect(log).toHaveLength(4);
+    expect(r.waits).toEqual([1000, 2000, 4000]);
+  });
+
+  test('a 404 is not retried; a Retry-After past the cap is cut to it', async () => {
+    const { server, log } = await serve({
+      '/busy': (_req, res) => {
+        res.writeHead(429, { 'retry-after': '86400' });
+        res.end();
+      },
+    });
+    const r = recorder();
+    const fetch = politeFetcher(httpFetch, { concurrency: 2, perHost: 2, maxRetries: 1, robots: false, sleep: r.sleep, maxRetryWaitMs: 30_000 });
+    await expect(fetch(server.url('/missing'), fetchOptions)).rejects.toThrow(/HTTP 404/);
+    await expect(fetch(server.url('/busy'), fetchOptions)).rejects.toThrow(/HTTP 429/);
+    expect(r.waits).toEqual([30_000]);
+    expect(log).toEqual(['/busy', '/busy']);
+  });
+
+  test('retryAfterMs reads seconds and HTTP dates', () => {
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    expect(retryAfterMs('120', now)).toBe(120_000);
+    expect(retryAfterMs('Sun, 22 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Sun, 22 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('soon', now)).toBeNull();
+    expect(retryAfterMs(undefined, now)).toBeNull();
+  });
+});
+
+describe('concurrency', () => {
+  // A server that holds each answer until `release` and records the most requests open at once.
+  async function holdingServer(): Promise<{ server: TestServer; peak: () => number; release: () => void }> {
+    let open = 0;
+    let peak = 0;
+    const waiting: (() => void)[] = [];
+    let released = false;
+    const { server } = await serve({
+      '/p': (_req, res) => {
+        open++;
+        peak = Math.max(peak, open);
+        const answer = () => {
+          open--;
+          ok()(_req, res);
+        };
+        if (released) setTimeout(answer, 5);
+        else waiting.push(answer);
+      },
+    });
+    return {
+      server,
+      peak: () => peak,
+      release: () => {
+        released = true;
+        waiting.splice(0).forEach((f) => setTimeout(f, 5));
+      },
+    };
+  }
+
+  test('at most perHost requests at once to one host', async () => {
+    const h = await holdingServer();
+    const fetch = politeFetcher(httpFetch, { concurrency: 8, perHost: 2, maxRetries: 0, robots: false });
+    const all = Promise.all(Array.from({ length: 6 }, (_, i) => fetch(`${h.server.url('/p')}?${i}`, fetchOptions)));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(h.peak()).toBe(2);
+    h.release();
+    await all;
+    expect(h.peak()).toBe(2);
+  });
+
+  test('at most `concurrency` requests at once over all hosts', async () => {
+    const hosts = await Promise.all([holdingServer(), holdingServer(), holdingServer()]);
+    const fetch = politeFetcher(httpFetch, { concurrency: 3, perHost: 2, maxRetries: 0, robots: false });
+    const all = Promise.all(hosts.flatMap((h) => [0, 1, 2].map((i) => fetch(`${h.server.url('/p')}?${i}`, fetchOptions))));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(hosts.reduce((n, h) => n + h.peak(), 0)).toBe(3);
+    hosts.forEach((h) => h.release());
+    await all;
+  });
+});
