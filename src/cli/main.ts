@@ -7,7 +7,7 @@ import type { AuditCommandOptions } from './commands/audit.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-codes.js';
 import type { MainOptions } from './io.js';
 import { FORMATS, parseAsOf, parseBytes, parseFormat, parseSchoolType, parseSeconds, parseSeverity } from './options.js';
-import { parseIntInRange, parseShard } from './options.js';
+import { parseBatchReports, parseIntInRange, parseShard } from './options.js';
 import type { BatchCommandOptions } from './commands/batch.js';
 import type { Severity } from '../rules/vocabulary.js';
 
@@ -166,13 +166,28 @@ export async function main(options: MainOptions): Promise<number> {
     .option('--resume', 'carry on an interrupted run: skip schools already complete in results.ndjson')
     .addOption(new Option('--shard <k/n>', 'audit only share k of n of the list (stable, by URN or URL hash)').argParser(parseShard))
     .option('-q, --quiet', 'no progress output')
+    .addOption(new Option('-f, --format <list>', 'also write these reports in --out: html, markdown, junit (comma-separated)').argParser(parseBatchReports))
     .addOption(rulesOption())
-    .action(async (input: string, opts: BatchActionOptions) => {
+    .addOption(configOption())
+    .addOption(noConfigOption())
+    .action(async (input: string, opts: BatchActionOptions & { config?: string | false; format?: BatchCommandOptions['reports'] }, cmd: Command) => {
       const { batchCommand } = await import('./commands/batch.js');
+      const { ruleset: rules, defaults } = await configured(opts);
+      // As for audit: a flag given on the command line beats the config, which beats the default.
+      const fromCli = (key: string) => cmd.getOptionValueSource(key) === 'cli';
       exitCode = await batchCommand(
         input,
-        await ruleset(opts.rules),
-        { ...opts, asOf: opts.asOf ?? io.today(), resume: opts.resume === true, quiet: opts.quiet === true, shard: opts.shard ?? null },
+        rules,
+        {
+          ...opts,
+          schoolType: fromCli('schoolType') ? opts.schoolType : (defaults.schoolType ?? opts.schoolType),
+          failOn: fromCli('failOn') ? opts.failOn : (defaults.failOn ?? opts.failOn),
+          asOf: opts.asOf ?? defaults.asOf ?? io.today(),
+          resume: opts.resume === true,
+          quiet: opts.quiet === true,
+          shard: opts.shard ?? null,
+          reports: opts.format ?? [],
+        },
         io,
       );
     });

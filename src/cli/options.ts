@@ -62,3 +62,13 @@ export function parseShard(value: string): { k: number; n: number } {
   if (!m || n < 1 || k < 1 || k > n || n > 10_000) throw new InvalidArgumentError('give k/n with 1 <= k <= n, e.g. 2/4 for the second of four shares.');
   return { k, n };
 }
+
+const BATCH_REPORT_NAMES = ['html', 'markdown', 'junit'] as const;
+
+/** batch --format html,markdown,junit: the reports to write beside summary.csv. */
+export function parseBatchReports(value: string): (typeof BATCH_REPORT_NAMES)[number][] {
+  const names = value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+  const bad = names.filter((n) => !(BATCH_REPORT_NAMES as readonly string[]).includes(n));
+  if (names.length === 0 || bad.length) throw new InvalidArgumentError(`use one or more of: ${BATCH_REPORT_NAMES.join(', ')} (comma-separated).`);
+  return [...new Set(names)] as (typeof BATCH_REPORT_NAMES)[number][];
+}

@@ -10,6 +10,7 @@ import type { SchoolType, Severity } from '../../rules/vocabulary.js';
 import type { Ruleset } from '../../rules/types.js';
 import { VERSION } from '../../version.js';
 import { batchExitCode } from '../../batch/exit-code.js';
+import { type BatchReport, writeBatchReports } from '../../batch/reports.js';
 import type { CliIO } from '../io.js';
 
 export interface BatchCommandOptions {
@@ -25,6 +26,8 @@ export interface BatchCommandOptions {
   resume: boolean;
   shard: Shard | null;
   quiet: boolean;
+  /** Reports written beside summary.csv (report.html, report.md, junit.xml). */
+  reports?: BatchReport[];
 }
 
 /** `senaudit batch <input>`: every school in a list -> results.ndjson + summary.csv in --out. */
@@ -62,6 +65,8 @@ export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchC
   if (result.repairedBytes > 0) {
     io.stderr(`senaudit: removed a partial last line (${result.repairedBytes} bytes) that an interrupted run left in ${result.resultsPath}.\n`);
   }
+  const reports = await writeBatchReports(opts.reports ?? [], [result.resultsPath], opts.out, opts.failOn, io.writeFileAtomic);
   io.stdout(formatEndSummary(result, { results: [result.resultsPath], summary: result.summaryPath }));
+  for (const path of reports) io.stdout(`Report: ${path}\n`);
   return batchExitCode(result);
 }
