@@ -95,7 +95,7 @@ async function runOnce(servers, n) {
   stats.requests = 0;
   stats.maxInFlight = 0;
   const t0 = performance.now();
-  const r = await runCli(['batch', join(dir, 'list.txt'), '--out', join(dir, 'out'), '--quiet', '--as-of', '2026-11-01', '--concurrency', String(CONCURRENCY)], {
+  const r = await runCli(['batch', join(dir, 'list.txt'), '--out', join(dir, 'out'), '--quiet', '--as-of', '2026-11-01', '--concurrency', String(CONCURRENCY), '--allow-private'], {
     SENAUDIT_BENCH_RSS_FILE: rssFile,
   });
   const wallMs = performance.now() - t0;

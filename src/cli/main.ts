@@ -11,7 +11,8 @@ import { parseBatchReports, parseIntInRange, parseShard } from './options.js';
 import type { BatchCommandOptions } from './commands/batch.js';
 import type { Severity } from '../rules/vocabulary.js';
 
-type BatchActionOptions = Omit<BatchCommandOptions, 'asOf' | 'resume' | 'quiet' | 'shard'> & {
+type BatchActionOptions = Omit<BatchCommandOptions, 'asOf' | 'resume' | 'quiet' | 'shard' | 'allowPrivate'> & {
+  allowPrivate?: boolean;
   asOf?: string;
   rules?: string;
   resume?: boolean;
@@ -166,6 +167,7 @@ export async function main(options: MainOptions): Promise<number> {
     .option('--resume', 'carry on an interrupted run: skip schools already complete in results.ndjson')
     .addOption(new Option('--shard <k/n>', 'audit only share k of n of the list (stable, by URN or URL hash)').argParser(parseShard))
     .option('-q, --quiet', 'no progress output')
+    .option('--allow-private', 'also fetch loopback and private-network addresses (refused by default in batch runs)')
     .addOption(new Option('-f, --format <list>', 'also write these reports in --out: html, markdown, junit (comma-separated)').argParser(parseBatchReports))
     .addOption(rulesOption())
     .addOption(configOption())
@@ -187,6 +189,7 @@ export async function main(options: MainOptions): Promise<number> {
           quiet: opts.quiet === true,
           shard: opts.shard ?? null,
           reports: opts.format ?? [],
+          allowPrivate: opts.allowPrivate === true,
         },
         io,
       );

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { addressRefusal, guardedLookup, literalAddress } from './address-policy.js';
 import type { Dispatcher } from 'undici';
 import { AuditError } from '../errors.js';
 import { authorizationFor, type BasicAuth, basicAuthFor } from './auth.js';
@@ -13,15 +14,21 @@ const DEFAULT_MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 type UndiciClient = { request: (typeof import('undici'))['request']; agent: Dispatcher };
-let undici: UndiciClient | undefined;
+const clients = new Map<boolean, UndiciClient>();
 
-/** undici is imported on first use, not at start-up: importing it up front slows every run (stack-notes.md). */
-async function loadUndici(): Promise<UndiciClient> {
-  if (!undici) {
+/**
+ * undici is imported on first use, not at start-up: importing it up front slows every run
+ * (stack-notes.md). One agent per address policy: its DNS lookup refuses addresses the policy
+ * forbids, so a name cannot be pointed at a metadata service after the URL was checked.
+ */
+async function loadUndici(allowPrivate: boolean): Promise<UndiciClient> {
+  let client = clients.get(allowPrivate);
+  if (!client) {
     const { Agent, request } = await import('undici');
-    undici = { request, agent: new Agent() };
+    client = { request, agent: new Agent({ connect: { lookup: guardedLookup(allowPrivate) } }) };
+    clients.set(allowPrivate, client);
   }
-  return undici;
+  return client;
 }
 
 /**
@@ -32,7 +39,7 @@ async function loadUndici(): Promise<UndiciClient> {
 export const httpFetch: Fetcher = async (url, options) => {
   const start = parseHttpUrl(url);
   // Outside the try: a missing or broken undici is a bug to report, not a network failure.
-  const client = await loadUndici();
+  const client = await loadUndici(options.allowPrivate ?? true);
   const signal = AbortSignal.timeout(options.timeoutMs);
   const state: FetchState = { start, current: start, phase: 'connect', redirects: [] };
   try {
@@ -59,6 +66,10 @@ async function follow(
   let auth: BasicAuth | null = basicAuthFor(state.start);
   for (;;) {
     state.phase = 'connect';
+    // An address written as an IP is never looked up, so it is checked here, on every hop.
+    const literal = literalAddress(state.current);
+    const refused = literal ? addressRefusal(literal, options.allowPrivate ?? true) : null;
+    if (refused) throw say.refusedAddress(state.current.host, refused);
     const res = await request(stripCredentials(state.current), {
       dispatcher: agent,
       method: 'GET',

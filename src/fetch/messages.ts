@@ -94,3 +94,7 @@ export function formatSize(bytes: number): string {
 function formatSeconds(ms: number): string {
   return String(Math.round(ms) / 1000);
 }
+
+export function refusedAddress(host: string, why: string): AuditError {
+  return new AuditError('fetch', `Refused to fetch from ${host}: it is ${why}.`);
+}

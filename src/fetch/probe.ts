@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { addressRefusal, guardedLookup, literalAddress } from './address-policy.js';
 import type { Fetcher } from './types.js';
 
 /**
@@ -8,7 +9,8 @@ import type { Fetcher } from './types.js';
  */
 export async function httpProbe(url: string, options: { timeoutMs: number; userAgent: string }): Promise<boolean> {
   const { Agent, request } = await import('undici');
-  const agent = new Agent({ connect: { timeout: options.timeoutMs } });
+  // Link-local (cloud metadata) addresses are refused here too: a link in a document is input.
+  const agent = new Agent({ connect: { timeout: options.timeoutMs, lookup: guardedLookup(true) } });
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
     for (const method of ['HEAD', 'GET'] as const) {
@@ -35,6 +37,8 @@ async function finalStatus(
   let current = new URL(start);
   for (let hop = 0; hop <= 5; hop++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:') return 999;
+    const literal = literalAddress(current);
+    if (literal && addressRefusal(literal, true)) return 999;
     const res = await request(current, { dispatcher: agent, method, headers: { 'user-agent': userAgent, accept: '*/*' }, signal });
     // Only the status is wanted: hang up on any body.
     const body = res.body as Readable;

@@ -21,6 +21,12 @@ export interface FetchOptions {
   userAgent: string;
   /** Redirects followed before giving up; default 5. */
   maxRedirects?: number;
+  /**
+   * Whether loopback and private-network addresses may be fetched (default true: a single
+   * audit may read a draft on the intranet; batch runs pass false unless --allow-private).
+   * Link-local addresses (cloud metadata) are refused either way.
+   */
+  allowPrivate?: boolean;
 }
 
 export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchedResource>;

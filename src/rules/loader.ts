@@ -1,10 +1,10 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { AuditError } from '../errors.js';
 import { compileMatcher } from './compile.js';
-import { ruleIndexFileSchema, ruleListFileSchema, ruleSchema, type RuleSpec, type RulesetInfo } from './schema.js';
+import { ruleIndexFileSchema, ruleListFileSchema, ruleSchema, withTrustedPatterns, type RuleSpec, type RulesetInfo } from './schema.js';
 import type { Rule, Ruleset } from './types.js';
 import { describeIssue, LineCounter } from './yaml-errors.js';
 
@@ -49,8 +49,9 @@ async function loadInto(path: string, readText: ReadText, into: Rule[], visiting
     throw new AuditError('rules', `${path} line ${line}: this is not valid YAML (${what}). Fix the syntax and run again.`);
   }
   const data: unknown = doc.toJS();
+  const trusted = isBuiltin(path);
   const validate = <T>(schema: z.ZodType<T>): T => {
-    const result = schema.safeParse(data);
+    const result = trusted ? withTrustedPatterns(() => schema.safeParse(data)) : schema.safeParse(data);
     if (!result.success) {
       const issue = result.error.issues[0]!;
       throw new AuditError('rules', describeIssue(path, doc, lines, issue));
@@ -89,4 +90,9 @@ export function compileRule(spec: RuleSpec, file: string): Rule {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A file of the built-in set (rules/builtin/), which ships with senaudit. */
+function isBuiltin(path: string): boolean {
+  return resolve(path).startsWith(dirname(BUILTIN_RULESET) + sep);
 }

@@ -13,7 +13,8 @@ import { type FakeWeb, keyOf, startFakeWeb } from './fake-web.js';
 let web: FakeWeb;
 let dir: string;
 let input: string;
-const BASE = ['--as-of', '2026-11-01', '--timeout', '2'];
+// The fake web is on 127.0.0.1, which batch runs refuse unless told.
+const BASE = ['--as-of', '2026-11-01', '--timeout', '2', '--allow-private'];
 
 const lines = (out: string) => readFileSync(join(out, 'results.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ResultLine);
 const csvRows = (out: string) => parse(readFileSync(join(out, 'summary.csv')), { bom: true, columns: true }) as Record<string, string>[];

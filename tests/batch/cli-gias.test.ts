@@ -47,7 +47,7 @@ afterAll(async () => {
 
 it('audits a GIAS extract end to end: names decoded, types from codes, closed and out-of-scope skipped, blank website an error', async () => {
   const out = join(dir, 'out');
-  const r = await runCli(['batch', join(dir, 'edubasealldata.csv'), '--out', out, '--as-of', '2026-11-01', '--timeout', '5']);
+  const r = await runCli(['batch', join(dir, 'edubasealldata.csv'), '--out', out, '--as-of', '2026-11-01', '--timeout', '5', '--allow-private']);
   expect(r.stdout).toMatch(/^6 schools: 3 audited, 0 report not found, 1 could not be audited, 2 skipped\./);
   expect(r.code).toBe(2); // Brookside has no website: an error row
 

@@ -26,7 +26,7 @@ test('reports beside summary.csv, and the config in the working directory applie
   const dir = mkdtempSync(join(tmpdir(), 'senaudit-reports-'));
   writeFileSync(join(dir, 'urls.txt'), `${server.url('/report/')}\n${server.url('/empty/')}\n`);
   writeFileSync(join(dir, 'senaudit.config.yaml'), 'extends: [senaudit:builtin]\ndisable: [plain-language]\n');
-  const r = await runCli(['batch', 'urls.txt', '--out', 'out', '--format', 'html,junit,markdown', '--as-of', '2026-11-01', '--quiet'], { cwd: dir });
+  const r = await runCli(['batch', 'urls.txt', '--out', 'out', '--format', 'html,junit,markdown', '--as-of', '2026-11-01', '--quiet', '--allow-private'], { cwd: dir });
   expect(r.stderr).toBe('');
   const out = join(dir, 'out');
   for (const f of ['results.ndjson', 'summary.csv', 'report.html', 'report.md', 'junit.xml']) expect(existsSync(join(out, f)), f).toBe(true);

@@ -26,6 +26,8 @@ export interface BatchCommandOptions {
   resume: boolean;
   shard: Shard | null;
   quiet: boolean;
+  /** Fetch loopback and private-network addresses too (--allow-private); link-local never. */
+  allowPrivate?: boolean;
   /** Reports written beside summary.csv (report.html, report.md, junit.xml). */
   reports?: BatchReport[];
 }
@@ -56,7 +58,7 @@ export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchC
       defaultSchoolType: opts.schoolType,
       asOf: opts.asOf,
       toolVersion: VERSION,
-      fetchOptions: { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: ua },
+      fetchOptions: { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: ua, allowPrivate: opts.allowPrivate === true },
       maxPages: opts.maxPages,
       maxDepth: opts.maxDepth,
     },
