@@ -1,3 +1,4 @@
+import { redactUrl } from '../fetch/redact.js';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditError } from '../errors.js';
@@ -66,7 +67,9 @@ export async function runBatch(rows: readonly InputRow[], o: BatchOptions, deps:
       while (next < todo.length) {
         const { school, preset } = todo[next++]!;
         const outcome = preset ?? (await auditSchool(school, o, deps));
-        await writer.append({ schemaVersion: 1, school, asOf: o.asOf, ...outcome } as ResultLine);
+        // The address is used with its user:password to fetch, but written without it.
+        const shown = school.url ? { ...school, url: redactUrl(school.url) } : school;
+        await writer.append({ schemaVersion: 1, school: shown, asOf: o.asOf, ...outcome } as ResultLine);
         progress.done(outcome.status);
       }
     };

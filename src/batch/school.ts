@@ -1,3 +1,4 @@
+import { redactUrl } from '../fetch/redact.js';
 import { auditDocument } from '../audit/audit-document.js';
 import type { SenDocument } from '../document/types.js';
 import { isAuditError } from '../errors.js';
@@ -85,18 +86,18 @@ function audit(school: SchoolInput, doc: SenDocument, res: FetchedResource, clic
         code: 'unreadable',
         message: `${reportUrl} has no text layer (it is scanned images), so it is not machine-readable: screen-reader users cannot read it either.`,
       },
-      clickPath,
+      clickPath: clickPath.map(redactUrl),
     };
   }
   addLastModified(doc, res);
   const report = auditDocument(doc, s.ruleset, {
-    target: school.url ?? reportUrl,
+    target: school.url ? redactUrl(school.url) : reportUrl,
     finalUrl: reportUrl,
     asOf: s.asOf,
     schoolType: school.schoolType ?? s.defaultSchoolType,
     toolVersion: s.toolVersion,
   });
-  return { status: 'audited', reportUrl, clickPath, report };
+  return { status: 'audited', reportUrl, clickPath: clickPath.map(redactUrl), report };
 }
 
 /** The HTTP Last-Modified date as a labelled fallback, as the single audit adds it. */

@@ -1,3 +1,4 @@
+import { redactUrl } from '../../fetch/redact.js';
 /**
  * A school website as typed into a list or GIAS ("www.x.sch.uk", "http://x.org/send"), made
  * into an absolute http(s) URL: https:// is added when there is no scheme. Null when it cannot
@@ -21,6 +22,7 @@ export function normaliseSchoolUrl(raw: string): string | null {
 /** The identity of a school across runs, shards and resume (see SchoolInput.key). */
 export function schoolKey(urn: string | null, url: string | null, row: number): string {
   if (urn) return `urn:${urn}`;
-  if (url) return `url:${url}`;
+  // Never the password: the key is written to results.ndjson and summary.csv.
+  if (url) return `url:${redactUrl(url)}`;
   return `row:${row}`;
 }
