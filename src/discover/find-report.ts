@@ -1,38 +1,55 @@
-import type { SenDocument } from '../document/types.js';
+import type { Link, SenDocument } from '../document/types.js';
+import { isAuditError } from '../errors.js';
 import { extractDocument } from '../extract/index.js';
 import { extractPageLinks } from '../extract/page-links.js';
-import { classifyKind, wordCount } from '../facts/index.js';
+import { classifyKind, type DocumentKind, wordCount } from '../facts/index.js';
+import { isRobotsRefusal } from '../fetch/polite.js';
 import { redactUrl } from '../fetch/redact.js';
 import type { FetchedResource, Fetcher, FetchOptions } from '../fetch/types.js';
-import { scoreLink } from './score.js';
+import { Frontier, type Step } from './frontier.js';
+import { isDocumentUrl, looksLikeFile, scoreLink } from './score.js';
+import { fetchable, pageKey, parseUrl, Site } from './site.js';
 import { sitemapUrls } from './sitemap.js';
 
 export interface DiscoverOptions {
-  /** Pages (and documents) fetched at most, the start page included. */
+  /** Pages (and documents) requested at most, the start page and failed requests included; sitemap files are not counted. */
   maxPages: number;
-  /** Links followed from the start page at most. */
+  /** Links followed from the start page at most (a page that points to the report may lead one further, to the report). */
   maxDepth: number;
   fetchOptions: FetchOptions;
 }
 
+/** A page that could not be fetched or read during the search; the search went on without it. */
+export interface PageFailure {
+  url: string;
+  /** The fetch or extraction error's one-sentence message. */
+  message: string;
+  /** The polite fetcher declined it because robots.txt disallows it (it was never requested). */
+  robots: boolean;
+}
+
 export type DiscoveryResult =
-  | { found: true; resource: FetchedResource; doc: SenDocument; reportUrl: string; clickPath: string[]; pagesSearched: string[] }
-  | { found: false; message: string; pagesSearched: string[] };
+  | {
+      found: true;
+      resource: FetchedResource;
+      doc: SenDocument;
+      reportUrl: string;
+      /** The start address, each page whose link led on (a sitemap file when the report was listed there), and the report. */
+      clickPath: string[];
+      /** Every page fetched and read, in order (final addresses). */
+      pagesSearched: string[];
+      pagesFailed?: PageFailure[];
+    }
+  | { found: false; message: string; pagesSearched: string[]; pagesFailed?: PageFailure[] };
 
 /** A web page shorter than this that reads as a report may still be a home or SEND page. */
 const REPORT_MIN_WORDS = 400;
 /** A report found through a link this strong ends the search: nothing better is likely. */
 const CONFIDENT_SCORE = 70;
-
-interface Step {
-  url: string;
-  score: number;
-  depth: number;
-  /** Discovery order: ties are broken by it, so the same site gives the same answer. */
-  order: number;
-  /** Pages whose links led here, start page first. */
-  via: string[];
-}
+/** A file a link page offers, however worded ("Download"): read early, but not taken on the link's word alone. */
+const POINTED_SCORE = 60;
+/** Links with SEN words at least this strong may lead to a document on another host (a school CMS's file store). */
+const OFF_SITE_DOCUMENT_SCORE = 40;
 
 interface Candidate {
   resource: FetchedResource;
@@ -48,125 +65,141 @@ interface Candidate {
  * Finds a school's SEN information report from its home page (or a SEND page): a breadth-first
  * crawl of the same site within a page budget and depth, most promising links first (by their
  * text and address, and any sitemap.xml), into PDFs and DOCX files. Each page fetched is read as
- * a document and judged by its kind; the best report found wins. A failing page is skipped;
- * only an unreachable start page is an error (thrown).
+ * a document and judged by its kind; the best report found wins. A failing page is recorded and
+ * skipped; only an unreachable start page is an error (thrown). One request at a time, so the
+ * same site always gives the same choice and path.
  */
 export async function findReport(startUrl: string, fetcher: Fetcher, o: DiscoverOptions): Promise<DiscoveryResult> {
-  const start = new URL(startUrl);
   const pagesSearched: string[] = [];
-  const seen = new Set<string>();
-  const frontier: Step[] = [];
-  let order = 0;
-  const enqueue = (url: URL, text: string, depth: number, via: string[]): void => {
-    if (!sameSite(url, start)) return;
-    const key = canonical(url);
-    if (seen.has(key)) return;
-    const score = scoreLink(text, url);
-    if (score === null) return;
-    seen.add(key);
-    frontier.push({ url: key, score, depth, order: order++, via });
-  };
+  const pagesFailed: PageFailure[] = [];
+  const frontier = new Frontier();
 
   // The start page: an unreachable one is the school's error, not "not found".
-  seen.add(canonical(start));
   const first = await fetcher(startUrl, o.fetchOptions);
+  const start = new URL(startUrl);
+  const site = new Site(start, new URL(first.finalUrl));
   pagesSearched.push(first.finalUrl);
-  const firstDoc = await extractDocument({ bytes: first.bytes, contentType: first.contentType, name: first.finalUrl, baseUrl: first.finalUrl });
-  const firstPath = [startUrl, ...first.redirects.filter((u) => u !== startUrl)];
-  if (firstDoc.format !== 'html' || (classifyKind(firstDoc).kind === 'report' && wordCount(firstDoc) >= REPORT_MIN_WORDS)) {
-    return { found: true, resource: first, doc: firstDoc, reportUrl: first.finalUrl, clickPath: firstPath, pagesSearched };
+  const firstDoc = await read(first);
+  const firstPath = [redactUrl(startUrl), ...first.redirects.filter((u) => u !== redactUrl(startUrl))];
+  const firstKind = judge(firstDoc);
+  if (firstDoc.format !== 'html' || (firstKind === 'report' && wordCount(firstDoc) >= REPORT_MIN_WORDS)) {
+    return { found: true, resource: first, doc: firstDoc, reportUrl: first.finalUrl, clickPath: firstPath, pagesSearched, pagesFailed };
   }
-  seen.add(canonical(new URL(first.finalUrl)));
-  for (const link of await pageLinks(first)) enqueueLink(link, 1, firstPath);
+  frontier.markSeen(pageKey(start));
+  frontier.markSeen(pageKey(new URL(first.finalUrl)));
+  let requests = 1;
+  await enqueueLinks(first, firstDoc, firstKind, { url: first.finalUrl, score: 0, depth: 0, order: -1, via: [] }, firstPath);
 
-  const sitemap = await sitemapUrls(start.origin, fetcher, o.fetchOptions);
-  for (const u of sitemap.urls) {
-    const url = parse(u, start.href);
-    if (url) enqueue(url, '', 1, [startUrl]);
+  const sitemap = await sitemapUrls(new URL(first.finalUrl).origin, fetcher, o.fetchOptions);
+  for (const entry of sitemap.entries) {
+    const url = parseUrl(entry.url, first.finalUrl);
+    if (url) enqueue(url, '', 1, [firstPath[0]!, ...entry.via]);
   }
 
   const candidates: Candidate[] = [];
-  while (frontier.length > 0 && pagesSearched.length < o.maxPages) {
-    const step = takeBest(frontier);
+  for (let step = frontier.take(); step && requests < o.maxPages; step = frontier.take()) {
+    requests++;
     let resource: FetchedResource;
     let doc: SenDocument;
     try {
       resource = await fetcher(step.url, o.fetchOptions);
-      pagesSearched.push(resource.finalUrl);
-      doc = await extractDocument({ bytes: resource.bytes, contentType: resource.contentType, name: resource.finalUrl, baseUrl: resource.finalUrl });
-    } catch {
-      continue; // a dead link or unreadable file on the site: the crawl goes on
+    } catch (e) {
+      pagesFailed.push(failure(step.url, e));
+      continue; // a dead link, or a page robots.txt keeps us out of: the crawl goes on
+    }
+    const key = pageKey(new URL(resource.finalUrl));
+    if (key !== pageKey(new URL(step.url))) {
+      // Redirected: to a page already read (skip it), or off the site to a web page (not crawled).
+      if (pagesSearched.some((p) => pageKey(new URL(p)) === key)) continue;
+      frontier.markSeen(key);
+    }
+    pagesSearched.push(resource.finalUrl);
+    try {
+      doc = await read(resource);
+    } catch (e) {
+      pagesFailed.push(failure(resource.finalUrl, e));
+      continue;
     }
     const clickPath = [...step.via, resource.finalUrl];
-    const kind = doc.textLayer ? classifyKind(doc).kind : 'other';
+    const kind = judge(doc);
     const isReport = kind === 'report' && (doc.format !== 'html' || wordCount(doc) >= REPORT_MIN_WORDS || step.score >= CONFIDENT_SCORE);
     // A document linked as the report but read as something else is kept as a weak candidate
     // (an image-only PDF is still the school's report, to be reported as not machine-readable).
-    const weak = !isReport && doc.format !== 'html' && step.score >= CONFIDENT_SCORE && !['policy', 'la_page', 'template'].includes(kind);
+    const named = step.score >= CONFIDENT_SCORE && !['policy', 'la_page', 'template'].includes(kind);
+    const weak = !isReport && doc.format !== 'html' && (named || (step.pointed === true && !doc.textLayer));
     if (isReport || weak) {
       candidates.push({ resource, doc, score: step.score, depth: step.depth, order: step.order, clickPath, isReport });
-      if (isReport && step.score >= CONFIDENT_SCORE) break;
+      if (isReport && (step.score >= CONFIDENT_SCORE || step.pointed)) break;
     }
-    if (doc.format === 'html' && step.depth < o.maxDepth) {
-      for (const link of await pageLinks(resource)) enqueueLink(link, step.depth + 1, clickPath);
-    }
+    if (doc.format === 'html' && site.has(new URL(resource.finalUrl))) await enqueueLinks(resource, doc, kind, step, clickPath);
   }
 
   const best = candidates.sort(
     (a, b) => Number(b.isReport) - Number(a.isReport) || b.score - a.score || a.depth - b.depth || a.order - b.order,
   )[0];
   if (best) {
-    return { found: true, resource: best.resource, doc: best.doc, reportUrl: best.resource.finalUrl, clickPath: best.clickPath, pagesSearched };
+    return { found: true, resource: best.resource, doc: best.doc, reportUrl: best.resource.finalUrl, clickPath: best.clickPath, pagesSearched, pagesFailed };
   }
-  return {
-    found: false,
-    message: `No SEN information report found in ${pagesSearched.length} page${pagesSearched.length === 1 ? '' : 's'} of ${redactUrl(start)} (searched to depth ${o.maxDepth}${sitemap.urls.length ? ', and its sitemap' : ''}). Ask the school where the report is published, or audit its address directly.`,
-    pagesSearched,
-  };
+  return { found: false, message: notFoundMessage(start, pagesSearched.length, pagesFailed, o.maxDepth, sitemap.entries.length > 0), pagesSearched, pagesFailed };
 
-  function enqueueLink(link: { text: string; url: string }, depth: number, via: string[]): void {
-    const url = parse(link.url, first.finalUrl);
-    if (url) enqueue(url, link.text, depth, via);
+  function enqueue(url: URL, text: string, depth: number, via: string[], pointed = false): void {
+    const score = scoreLink(text, url);
+    if (score === null) return;
+    const final = pointed ? Math.max(score, POINTED_SCORE) : score;
+    // Another host: only a document the link calls the report (a school CMS's file store), never a web page to crawl.
+    if (!site.has(url) && !(isDocumentUrl(url) && (final >= OFF_SITE_DOCUMENT_SCORE || pointed))) return;
+    frontier.add(pageKey(url), new URL(fetchable(url)), { score: final, depth, via, ...(pointed ? { pointed } : {}) });
+  }
+
+  /**
+   * Queues a web page's links. On a page that points to the report (a link page), the files its
+   * main text links to are read first, however they are worded ("Download"), and may be one
+   * step past the depth limit.
+   */
+  async function enqueueLinks(res: FetchedResource, doc: SenDocument, kind: DocumentKind, from: Step, clickPath: string[]): Promise<void> {
+    const pointer = kind === 'link_page';
+    if (from.depth >= o.maxDepth && !pointer) return;
+    const inText = new Set(doc.links.map((l) => l.url));
+    let links: Link[];
+    try {
+      links = await extractPageLinks(res.bytes, res.contentType, res.finalUrl);
+    } catch {
+      links = doc.links;
+    }
+    for (const link of links) {
+      const url = parseUrl(link.url, res.finalUrl);
+      if (!url) continue;
+      const points = pointer && inText.has(link.url) && looksLikeFile(url);
+      if (from.depth >= o.maxDepth && !points) continue;
+      enqueue(url, link.text, from.depth + 1, clickPath, points);
+    }
   }
 }
 
-/** All links of a web page, navigation included (the Document keeps the main content's only). */
-function pageLinks(res: FetchedResource) {
-  return extractPageLinks(res.bytes, res.contentType, res.finalUrl);
+async function read(res: FetchedResource): Promise<SenDocument> {
+  return extractDocument({ bytes: res.bytes, contentType: res.contentType, name: res.finalUrl, baseUrl: res.finalUrl });
 }
 
-/** Highest score first, then shallowest, then first found: removes and returns it. */
-function takeBest(frontier: Step[]): Step {
-  let bi = 0;
-  for (let i = 1; i < frontier.length; i++) {
-    const a = frontier[i]!;
-    const b = frontier[bi]!;
-    if (a.score > b.score || (a.score === b.score && (a.depth < b.depth || (a.depth === b.depth && a.order < b.order)))) bi = i;
-  }
-  return frontier.splice(bi, 1)[0]!;
+function judge(doc: SenDocument): DocumentKind {
+  return doc.textLayer ? classifyKind(doc).kind : 'other';
 }
 
-function parse(href: string, base: string): URL | null {
-  try {
-    return new URL(href, base);
-  } catch {
-    return null;
-  }
+function failure(url: string, e: unknown): PageFailure {
+  const message = isAuditError(e) ? e.message : `could not read ${redactUrl(url)}: ${e instanceof Error ? e.message : String(e)}`;
+  return { url: redactUrl(url), message, robots: isRobotsRefusal(e) };
 }
 
-/** One key per page: no fragment, no credentials. */
-function canonical(url: URL): string {
-  const u = new URL(url.href);
-  u.hash = '';
-  u.username = '';
-  u.password = '';
-  return u.href;
+function notFoundMessage(start: URL, searched: number, failed: PageFailure[], maxDepth: number, sitemap: boolean): string {
+  const refused = failed.filter((f) => f.robots).length;
+  const broken = failed.length - refused;
+  const extra = [
+    sitemap ? 'and its sitemap' : '',
+    broken ? `${broken} more could not be fetched or read` : '',
+    refused ? `${refused} ${refused === 1 ? 'was' : 'were'} not read because robots.txt disallows ${refused === 1 ? 'it' : 'them'}` : '',
+  ].filter(Boolean);
+  return (
+    `No SEN information report found in ${searched} page${searched === 1 ? '' : 's'} of ${redactUrl(start)} ` +
+    `(searched to depth ${maxDepth}${extra.length ? `; ${extra.join('; ')}` : ''}). ` +
+    'Ask the school where the report is published, or audit its address directly.'
+  );
 }
-
-/** Same site: the same host, with or without "www.". */
-function sameSite(url: URL, start: URL): boolean {
-  const bare = (h: string) => h.replace(/^www\./i, '').toLowerCase();
-  return bare(url.host) === bare(start.host);
-}
-
-

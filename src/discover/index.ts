@@ -1,3 +1,3 @@
 // The discovery stage: from a school's home page (or SEND page) to its SEN information report.
-export { findReport, type DiscoverOptions, type DiscoveryResult } from './find-report.js';
-export { isDocumentUrl, scoreLink } from './score.js';
+export { findReport, type DiscoverOptions, type DiscoveryResult, type PageFailure } from './find-report.js';
+export { isDocumentUrl, looksLikeFile, scoreLink } from './score.js';

@@ -40,3 +40,11 @@ export function scoreLink(text: string, url: URL): number | null {
 export function isDocumentUrl(url: URL): boolean {
   return /\.(?:pdf|docx)$/i.test(url.pathname);
 }
+
+/**
+ * An address that looks like a file to download even without a .pdf or .docx ending (school
+ * website systems often serve documents from /uploads/, /docs/123 or ?file=...).
+ */
+export function looksLikeFile(url: URL): boolean {
+  return isDocumentUrl(url) || /\/(?:downloads?|uploads?|files?|media|documents?|docs|attachments?|assets)\/|getfile|[?&](?:file|download|attachment|docid)=/i.test(url.pathname + url.search);
+}

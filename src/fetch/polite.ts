@@ -1,6 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { AuditError, isAuditError } from '../errors.js';
-import { redactUrl } from './redact.js';
 import { robotsCache } from './robots.js';
 import type { Fetcher } from './types.js';
 
@@ -13,6 +12,10 @@ export interface PoliteOptions {
   maxRetries: number;
   /** Obey robots.txt. */
   robots: boolean;
+  /** Sent as the User-Agent header instead of the one in each call's FetchOptions, when set. */
+  userAgent?: string;
+  /** Told once per site when its robots.txt could not be read (5xx, 429 or no answer) and everything was allowed. */
+  onNote?: (message: string) => void;
   /** Injected so tests need not wait; default a real timer. */
   sleep?: (ms: number) => Promise<void>;
   /** A Retry-After longer than this is cut to it, so one site cannot stall a batch for hours. */
@@ -36,22 +39,27 @@ export function politeFetcher(base: Fetcher, o: PoliteOptions): Fetcher {
   const global = pLimit(o.concurrency);
   const hosts = new Map<string, LimitFunction>();
   const limited: Fetcher = (url, options) => {
-    const host = new URL(url).host;
+    const host = hostOf(url);
     let perHost = hosts.get(host);
     if (!perHost) hosts.set(host, (perHost = pLimit(o.perHost)));
     return perHost(() => global(() => base(url, options)));
   };
-  const robots = robotsCache(limited);
+  const robots = robotsCache(limited, o.onNote);
 
-  return async (url, options) => {
+  return async (url, given) => {
+    const options = o.userAgent === undefined ? given : { ...given, userAgent: o.userAgent };
+    // Not an http(s) address: the base fetcher says so in its own words, and there is no robots.txt.
+    if (hostOf(url) === '') return base(url, options);
     if (o.robots) {
       const rules = await robots(url, options);
       if (!rules.allows(url)) {
         const u = new URL(url);
-        throw new AuditError(
+        const refusal = new AuditError(
           'fetch',
-          `${u.host}'s robots.txt does not allow senaudit to read ${redactUrl(u)}, so it was not fetched. Ask the school for the report's address, or audit a saved copy.`,
+          `${u.host}'s robots.txt does not allow senaudit to read ${u.pathname}${u.search}, so it was not fetched. Ask the school for the report's address, or audit a saved copy.`,
         );
+        refusals.add(refusal);
+        throw refusal;
       }
     }
     for (let attempt = 0; ; attempt++) {
@@ -64,6 +72,23 @@ export function politeFetcher(base: Fetcher, o: PoliteOptions): Fetcher {
       }
     }
   };
+}
+
+const refusals = new WeakSet<object>();
+
+/** Whether an error is the polite fetcher declining an address that robots.txt disallows (nothing was requested). */
+export function isRobotsRefusal(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && refusals.has(e);
+}
+
+/** The host a request counts against ('' when the address is not http(s)). */
+function hostOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host.toLowerCase() : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Retry-After as milliseconds to wait: delay-seconds or an HTTP date (RFC 9110 10.2.3); null when absent or unreadable. */

@@ -1,156 +1,253 @@
-// Finding the report on a school's site, over real servers on 127.0.0.1 with pages written for
-// these tests: link scoring, the crawl order and budget, sitemaps, documents, not found.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Finding the report on a school's site, over real servers on 127.0.0.1 (tests/helpers/fake-school.ts):
+// the crawl order and budget, documents, link pages, sitemaps, robots.txt, failures, not found.
 import { afterEach, describe, expect, test } from 'vitest';
-import { findReport, scoreLink } from '../../src/discover/index.js';
+import { type DiscoveryResult, findReport } from '../../src/discover/index.js';
 import { httpFetch } from '../../src/fetch/http.js';
-import { page, reportHtml, reportParagraphs } from '../batch/report-text.js';
-import { makePdf } from '../helpers/pdf.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { politeFetcher } from '../../src/fetch/polite.js';
+import type { Fetcher } from '../../src/fetch/types.js';
+import {
+  type FakeRoute,
+  type FakeSchool,
+  reportHtml,
+  reportPdf,
+  schoolPage,
+  sendLinkPage,
+  sitemapIndexXml,
+  sitemapXml,
+  startFakeSchool,
+  startTypicalSchool,
+} from '../helpers/fake-school.js';
 
 const fetchOptions = { timeoutMs: 5000, maxBytes: 5_000_000, userAgent: 'senaudit-test' };
-const servers: TestServer[] = [];
+const options = { maxPages: 30, maxDepth: 3, fetchOptions };
+const open: FakeSchool[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
+  await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-type Route = (req: IncomingMessage, res: ServerResponse) => void;
-const html = (body: string): Route => (_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(body);
-};
-
-async function site(routes: Record<string, Route>): Promise<{ url: (p: string) => string; log: string[] }> {
-  const log: string[] = [];
-  const server = await startServer(Object.fromEntries(Object.entries(routes).map(([p, h]) => [p, (req: IncomingMessage, res: ServerResponse) => (log.push(p), h(req, res))])));
-  servers.push(server);
-  return { url: server.url, log };
+async function site(routes: Record<string, FakeRoute>): Promise<FakeSchool> {
+  const s = await startFakeSchool(routes);
+  open.push(s);
+  return s;
 }
 
-describe('scoreLink', () => {
-  const s = (text: string, path = '/x') => scoreLink(text, new URL(`https://school.example${path}`));
-  test('report words score highest, a policy half, ordinary pages 0, junk never', () => {
-    expect(s('SEND Information Report 2026')).toBe(100);
-    expect(s('', '/wp-content/uploads/sen-information-report.pdf')).toBe(105);
-    expect(s('Local Offer')).toBe(50);
-    expect(s('Special Educational Needs')).toBe(40);
-    expect(s('SEND Policy')).toBe(20);
-    expect(s('Inclusion')).toBe(30);
-    expect(s('Parents')).toBe(10);
-    expect(s('Sports day photos')).toBe(0);
-    expect(s('Sending letters home')).toBe(0); // "send" inside a word is not SEND
-    expect(s('Logo', '/images/logo.png')).toBeNull();
-    expect(s('Log out')).toBeNull();
-    expect(s('Events', '/calendar?month=2026-11')).toBeNull();
-    expect(scoreLink('Email us', new URL('mailto:office@school.example'))).toBeNull();
-  });
-});
+const polite = (): Fetcher => politeFetcher(httpFetch, { concurrency: 4, perHost: 2, maxRetries: 0, robots: true, sleep: async () => {} });
+/** Requests other than robots.txt and sitemap.xml: the pages the crawl chose to read. */
+const pagesAsked = (s: FakeSchool) => s.log.filter((p) => p !== '/robots.txt' && p !== '/sitemap.xml');
 
-describe('findReport', () => {
-  test('home -> SEND page -> PDF report, with the click path; the budget is not spent on other pages', async () => {
-    const pdf = await makePdf(reportParagraphs('Rowan Vale Primary School'));
-    const w = await site({
-      '/': html(page('Rowan Vale Primary School', [['News', '/news/'], ['Term dates', '/dates/'], ['SEND', '/send/']])),
-      '/news/': html(page('News', [['Home', '/']])),
-      '/dates/': html(page('Term dates', [['Home', '/']])),
-      '/send/': html(page('Special educational needs', [['Our SEN Information Report (PDF)', '/docs/report.pdf']], 'Read how we support pupils.')),
-      '/docs/report.pdf': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/pdf' });
-        res.end(pdf);
-      },
-    });
-    const r = await findReport(w.url('/'), httpFetch, { maxPages: 30, maxDepth: 3, fetchOptions });
-    expect(r.found).toBe(true);
-    if (!r.found) return;
-    expect(r.reportUrl).toBe(w.url('/docs/report.pdf'));
-    expect(r.clickPath).toEqual([w.url('/'), w.url('/send/'), w.url('/docs/report.pdf')]);
+function found(r: DiscoveryResult): Extract<DiscoveryResult, { found: true }> {
+  if (!r.found) throw new Error(`expected a report, got: ${r.message}`);
+  return r;
+}
+
+describe('findReport on typical school sites', () => {
+  test('home -> SEND page -> PDF report: the click path, and no budget spent on news or term dates', async () => {
+    const s = await startTypicalSchool('Larkfield Primary School', 'send-page-pdf');
+    open.push(s);
+    const r = found(await findReport(s.url('/'), polite(), options));
+    expect(r.reportUrl).toBe(s.url(s.reportPath!));
     expect(r.doc.format).toBe('pdf');
-    // Most promising first: SEND page, then the report; news and term dates never fetched.
-    expect(w.log.filter((p) => p !== '/sitemap.xml')).toEqual(['/', '/send/', '/docs/report.pdf']);
+    expect(r.clickPath).toEqual([s.url('/'), s.url('/send/'), s.url(s.reportPath!)]);
+    expect(r.pagesSearched).toEqual(r.clickPath);
+    // Most promising first, and a confident find ends the search.
+    expect(pagesAsked(s)).toEqual(['/', '/send/', s.reportPath]);
+    expect(s.log.slice(0, 2)).toEqual(['/robots.txt', '/']);
   });
 
-  test('a report listed only in sitemap.xml is found', async () => {
-    const w = await site({
-      '/': html(page('Willow Bank School', [['About', '/about/']])),
-      '/about/': html(page('About', [['Home', '/']])),
-      '/sitemap.xml': (req, res) => {
-        res.writeHead(200, { 'content-type': 'application/xml' });
-        res.end(`<urlset><url><loc>http://${req.headers.host}/about/</loc></url><url><loc>http://${req.headers.host}/info/send-information-report/</loc></url></urlset>`);
-      },
-      '/info/send-information-report/': html(reportHtml('Willow Bank School')),
-    });
-    const r = await findReport(w.url('/'), httpFetch, { maxPages: 30, maxDepth: 3, fetchOptions });
-    expect(r.found && r.clickPath).toEqual([w.url('/'), w.url('/info/send-information-report/')]);
+  test('home -> Parents -> HTML report', async () => {
+    const s = await startTypicalSchool('Brookside Primary School', 'parents-html');
+    open.push(s);
+    const r = found(await findReport(s.url('/'), polite(), options));
+    expect(r.doc.format).toBe('html');
+    expect(r.clickPath).toEqual([s.url('/'), s.url('/parents/'), s.url('/parents/sen-information-report/')]);
   });
 
-  test('the start page that is itself the report is returned at once', async () => {
-    const w = await site({ '/report': html(reportHtml('Ash Grove School')) });
-    const r = await findReport(w.url('/report'), httpFetch, { maxPages: 30, maxDepth: 3, fetchOptions });
-    expect(r.found && r.clickPath).toEqual([w.url('/report')]);
-    expect(w.log).toEqual(['/report']);
+  test('home -> SEND page -> DOCX report', async () => {
+    const s = await startTypicalSchool('Hazel Road Primary School', 'send-page-docx');
+    open.push(s);
+    const r = found(await findReport(s.url('/'), polite(), options));
+    expect(r.doc.format).toBe('docx');
+    expect(r.reportUrl).toBe(s.url('/docs/send-information-report.docx'));
   });
 
-  test('nothing there: "not found" with every page searched, within the budget and depth', async () => {
-    // A chain of pages 1 -> 2 -> ... -> 8, and a wide fan of pages off the home page.
-    const routes: Record<string, Route> = {};
-    routes['/'] = html(page('Holly Lane School', [['Page 1', '/p1'], ...Array.from({ length: 20 }, (_, i): [string, string] => [`Club ${i}`, `/club${i}`])]));
-    for (let i = 1; i <= 8; i++) routes[`/p${i}`] = html(page(`Page ${i}`, [[`Page ${i + 1}`, `/p${i + 1}`]]));
-    for (let i = 0; i < 20; i++) routes[`/club${i}`] = html(page(`Club ${i}`, [['Home', '/']]));
-    const w = await site(routes);
-    const r = await findReport(w.url('/'), httpFetch, { maxPages: 10, maxDepth: 2, fetchOptions });
+  test('a report listed only in sitemap.xml is found, and the path shows the sitemap', async () => {
+    const s = await startTypicalSchool('Willow Bank School', 'sitemap-only');
+    open.push(s);
+    const r = found(await findReport(s.url('/'), polite(), options));
+    expect(r.clickPath).toEqual([s.url('/'), s.url('/sitemap.xml'), s.url(s.reportPath!)]);
+  });
+
+  test('the only link to the report is disallowed by robots.txt: it is never requested, and the message says so', async () => {
+    const s = await startTypicalSchool('Fernhill School', 'robots-blocked');
+    open.push(s);
+    const r = await findReport(s.url('/'), polite(), options);
+    expect(r.found).toBe(false);
+    expect(s.log.some((p) => p.startsWith('/private/'))).toBe(false);
+    expect(s.log.filter((p) => p === '/robots.txt')).toHaveLength(1);
+    expect(r.pagesFailed).toEqual([expect.objectContaining({ url: s.url(s.reportPath!), robots: true })]);
+    if (!r.found) expect(r.message).toMatch(/1 was not read because robots\.txt disallows it/);
+  });
+
+  test('no report anywhere: "not found", every page read listed, the policy not taken for the report', async () => {
+    const s = await startTypicalSchool('Poplar Lane School', 'none');
+    open.push(s);
+    const r = await findReport(s.url('/'), polite(), options);
     expect(r.found).toBe(false);
     if (r.found) return;
-    expect(r.pagesSearched).toHaveLength(10);
-    expect(r.message).toMatch(/^No SEN information report found in 10 pages of http:\/\/127\.0\.0\.1:\d+\//);
-    expect(w.log).not.toContain('/p3'); // depth 3 from the home page
-  });
-
-  test('a dead link on the site is skipped; an unreachable start page is an error', async () => {
-    const w = await site({
-      '/': html(page('Oak Hill School', [['SEN Information Report', '/gone.pdf'], ['SEND', '/send/']])),
-      '/send/': html(page('SEND', [['SEND Information Report', '/send/report/']])),
-      '/send/report/': html(reportHtml('Oak Hill School')),
-    });
-    const r = await findReport(w.url('/'), httpFetch, { maxPages: 30, maxDepth: 3, fetchOptions });
-    expect(r.found && r.reportUrl).toBe(w.url('/send/report/'));
-    expect(w.log).toContain('/send/');
-    await expect(findReport(w.url('/missing'), httpFetch, { maxPages: 30, maxDepth: 3, fetchOptions })).rejects.toThrow(/HTTP 404/);
-  });
-
-  test('the same site gives the same choice every time', async () => {
-    const w = await site({
-      '/': html(page('Elm School', [['SEN Information Report', '/a/'], ['SEND Information Report', '/b/']])),
-      '/a/': html(reportHtml('Elm School')),
-      '/b/': html(reportHtml('Elm School')),
-    });
-    const runs = await Promise.all([1, 2, 3].map(() => findReport(w.url('/'), httpFetch, { maxPages: 30, maxDepth: 3, fetchOptions })));
-    expect(new Set(runs.map((r) => r.found && r.reportUrl))).toEqual(new Set([w.url('/a/')]));
+    expect(r.pagesSearched).toContain(s.url('/policies/send-policy/'));
+    expect(r.pagesSearched.length).toBe(new Set(r.pagesSearched).size);
+    expect(r.message).toMatch(new RegExp(`^No SEN information report found in ${r.pagesSearched.length} pages of http://127\\.0\\.0\\.1:\\d+/ \\(searched to depth 3`));
   });
 });
 
-describe('senaudit audit <home page> --discover', () => {
-  test('finds the report, audits it and shows the way there; not found is one line and exit 2', async () => {
-    const { runCli } = await import('../helpers/cli.js');
-    const w = await site({
-      '/': html(page('Maple Lea Primary School', [['Parents', '/parents/']])),
-      '/parents/': html(page('Parents', [['SEN Information Report', '/parents/sen-information-report/']])),
-      '/parents/sen-information-report/': html(reportHtml('Maple Lea Primary School')),
-      '/robots.txt': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('User-agent: *\nDisallow: /private/\n');
-      },
-    });
-    const r = await runCli(['audit', w.url('/'), '--discover', '--format', 'json', '--as-of', '2026-11-01']);
-    expect(r.stderr).toBe('');
-    const report = JSON.parse(r.stdout) as { finalUrl: string; discovery: { clickPath: string[] } };
-    expect(report.finalUrl).toBe(w.url('/parents/sen-information-report/'));
-    expect(report.discovery.clickPath).toEqual([w.url('/'), w.url('/parents/'), w.url('/parents/sen-information-report/')]);
-    const text = await runCli(['audit', w.url('/'), '--discover', '--as-of', '2026-11-01']);
-    expect(text.stdout).toContain(`-> ${w.url('/parents/')} -> `);
+describe('findReport: the start address', () => {
+  test('a web page that is the report is returned at once', async () => {
+    const s = await site({ '/report': { html: reportHtml('Ash Grove School') } });
+    const r = found(await findReport(s.url('/report'), httpFetch, options));
+    expect(r.clickPath).toEqual([s.url('/report')]);
+    expect(s.log).toEqual(['/report']);
+  });
 
-    const none = await site({ '/': html(page('Poplar School', [['About', '/about/']])) });
-    const nf = await runCli(['audit', none.url('/'), '--discover']);
-    expect(nf.code).toBe(2);
-    expect(nf.stderr).toMatch(/^senaudit: No SEN information report found in 1 page of http:\/\/127\.0\.0\.1:\d+\/.*\n$/);
+  test('a PDF is returned at once, whatever its address', async () => {
+    const s = await site({ '/file/8812': { pdf: await reportPdf('Ash Grove School') } });
+    const r = found(await findReport(s.url('/file/8812'), httpFetch, options));
+    expect(r.doc.format).toBe('pdf');
+    expect(s.log).toEqual(['/file/8812']);
+  });
+
+  test('an unreachable start page is an error, not "not found"', async () => {
+    const s = await site({});
+    await expect(findReport(s.url('/'), httpFetch, options)).rejects.toThrow(/HTTP 404/);
+  });
+
+  test('a start page disallowed by robots.txt is an error, and is not requested', async () => {
+    const s = await site({ '/robots.txt': { text: 'User-agent: senaudit\nDisallow: /\n' }, '/': { html: schoolPage('Elm School', []) } });
+    await expect(findReport(s.url('/'), polite(), options)).rejects.toThrow(/robots\.txt does not allow senaudit to read \/,/);
+    expect(s.log).toEqual(['/robots.txt']);
+  });
+
+  test('redirects before the start page are part of the click path', async () => {
+    const s = await site({
+      '/': { status: 301, headers: { location: '/home/' } },
+      '/home/': { html: schoolPage('Elm School', [['SEN Information Report', '/report/']]) },
+      '/report/': { html: reportHtml('Elm School') },
+    });
+    const r = found(await findReport(s.url('/'), httpFetch, options));
+    expect(r.clickPath).toEqual([s.url('/'), s.url('/home/'), s.url('/report/')]);
+  });
+});
+
+describe('findReport: the crawl', () => {
+  test('a link page leads on to its document even when the link says only "Download", and one past the depth limit', async () => {
+    const s = await site({
+      '/': { html: schoolPage('Rowan School', [['Key information', '/key/']]) },
+      '/key/': { html: schoolPage('Key information', [['SEND', '/key/send/']]) },
+      '/key/send/': { html: sendLinkPage('Download (PDF, 240 KB)', '/uploads/f-30912') },
+      '/uploads/f-30912': { pdf: await reportPdf('Rowan School') },
+    });
+    const r = found(await findReport(s.url('/'), httpFetch, { ...options, maxDepth: 2 }));
+    expect(r.clickPath).toEqual([s.url('/'), s.url('/key/'), s.url('/key/send/'), s.url('/uploads/f-30912')]);
+  });
+
+  test('a report beats a policy and a local authority page found first', async () => {
+    const s = await site({
+      '/': { html: schoolPage('Cedar School', [['SEND Policy', '/policy/'], ['SEND', '/send/']]) },
+      '/policy/': { html: schoolPage('SEND Policy', []) },
+      '/send/': { html: schoolPage('SEND', [['Our SEND information report', '/send/report/']]) },
+      '/send/report/': { html: reportHtml('Cedar School') },
+    });
+    const r = found(await findReport(s.url('/'), httpFetch, options));
+    expect(r.reportUrl).toBe(s.url('/send/report/'));
+  });
+
+  test('a dead link and a document that cannot be read are recorded; the crawl goes on', async () => {
+    const s = await site({
+      '/': { html: schoolPage('Oak Hill School', [['SEN Information Report', '/gone.pdf'], ['SEN Information Report (old)', '/broken.pdf'], ['SEND', '/send/']]) },
+      '/broken.pdf': { pdf: Buffer.from('%PDF-1.7\nthis is not really a pdf'), contentType: 'application/pdf' },
+      '/send/': { html: schoolPage('SEND', [['SEND Information Report', '/send/report/']]) },
+      '/send/report/': { html: reportHtml('Oak Hill School') },
+    });
+    const r = found(await findReport(s.url('/'), httpFetch, options));
+    expect(r.reportUrl).toBe(s.url('/send/report/'));
+    expect(r.pagesFailed?.map((f) => new URL(f.url).pathname).sort()).toEqual(['/broken.pdf', '/gone.pdf']);
+    expect(r.pagesFailed?.find((f) => f.url.endsWith('/gone.pdf'))?.message).toMatch(/HTTP 404/);
+  });
+
+  test('the page budget counts every request, failed ones too, and the depth limit holds', async () => {
+    // A chain of pages 1 -> 2 -> ... -> 8, a wide fan of pages off the home page, some dead.
+    const routes: Record<string, FakeRoute> = {};
+    routes['/'] = { html: schoolPage('Holly Lane School', [['Page 1', '/p1'], ...Array.from({ length: 20 }, (_, i): [string, string] => [`Club ${i}`, `/club${i}`])]) };
+    for (let i = 1; i <= 8; i++) routes[`/p${i}`] = { html: schoolPage(`Page ${i}`, [[`Page ${i + 1}`, `/p${i + 1}`]]) };
+    for (let i = 0; i < 20; i += 2) routes[`/club${i}`] = { html: schoolPage(`Club ${i}`, [['Home', '/']]) };
+    const s = await site(routes);
+    const r = await findReport(s.url('/'), httpFetch, { maxPages: 10, maxDepth: 2, fetchOptions });
+    expect(r.found).toBe(false);
+    if (r.found) return;
+    expect(pagesAsked(s)).toHaveLength(10);
+    expect(r.pagesSearched.length + (r.pagesFailed?.length ?? 0)).toBe(10);
+    expect(r.message).toMatch(new RegExp(`^No SEN information report found in ${r.pagesSearched.length} pages of http://127\\.0\\.0\\.1:\\d+/ \\(searched to depth 2; \\d+ more could not be fetched or read\\)`));
+    const deep = await findReport(s.url('/'), httpFetch, { maxPages: 100, maxDepth: 2, fetchOptions });
+    expect(deep.pagesSearched.map((u) => new URL(u).pathname)).toContain('/p2');
+    expect(deep.pagesSearched.map((u) => new URL(u).pathname)).not.toContain('/p3');
+  });
+
+  test('skips mailto, tel, fragments, images, other sites\' pages and calendar pages; each page is read once', async () => {
+    const links: [string, string][] = [
+      ['Email the SENCO', 'mailto:senco@school.example'],
+      ['Phone', 'tel:01632960000'],
+      ['Top', '#top'],
+      ['Home again', '/#main'],
+      ['Photo', '/images/send-day.jpg'],
+      ['Council SEND pages', 'https://council.example/send/'],
+      ['Calendar', '/calendar?month=2026-11'],
+      ['News', '/news/'],
+      ['News again', '/news/#latest'],
+    ];
+    const s = await site({ '/': { html: schoolPage('Birch School', links) }, '/news/': { html: schoolPage('News', [['Home', '/']]) } });
+    const r = await findReport(s.url('/'), httpFetch, options);
+    expect(r.found).toBe(false);
+    expect(pagesAsked(s)).toEqual(['/', '/news/', '/privacy/']); // the footer's link: an ordinary page, read last
+  });
+
+  test('a sitemap index is read one level down', async () => {
+    const s = await site({
+      '/': { html: schoolPage('Alder School', []) },
+      '/sitemap.xml': (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(sitemapIndexXml([`http://${req.headers.host}/sitemap-pages.xml`]));
+      },
+      '/sitemap-pages.xml': (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(sitemapXml([`http://${req.headers.host}/about/`, `http://${req.headers.host}/send-information-report/`]));
+      },
+      '/send-information-report/': { html: reportHtml('Alder School') },
+    });
+    const r = found(await findReport(s.url('/'), httpFetch, options));
+    expect(r.clickPath).toEqual([s.url('/'), s.url('/sitemap.xml'), s.url('/sitemap-pages.xml'), s.url('/send-information-report/')]);
+    expect(s.log).not.toContain('/about/');
+  });
+
+  test('the same site gives the same choice and path every time', async () => {
+    const s = await site({
+      '/': { html: schoolPage('Elm School', [['SEND', '/send/'], ['Inclusion', '/inclusion/']]) },
+      '/send/': { html: schoolPage('SEND', [['SEN Information Report', '/a/']]) },
+      '/inclusion/': { html: schoolPage('Inclusion', [['SEND Information Report', '/b/']]) },
+      '/a/': { html: reportHtml('Elm School') },
+      '/b/': { html: reportHtml('Elm School') },
+    });
+    const runs = await Promise.all([1, 2, 3].map(() => findReport(s.url('/'), httpFetch, options)));
+    expect(new Set(runs.map((r) => JSON.stringify(found(r).clickPath)))).toEqual(new Set([JSON.stringify([s.url('/'), s.url('/send/'), s.url('/a/')])]));
+  });
+
+  test('with the polite fetcher, a robots.txt that fails with 503 allows everything and is noted once', async () => {
+    const notes: string[] = [];
+    const s = await site({
+      '/robots.txt': { status: 503 },
+      '/': { html: schoolPage('Lime School', [['SEN Information Report', '/report/']]) },
+      '/report/': { html: reportHtml('Lime School') },
+    });
+    const fetcher = politeFetcher(httpFetch, { concurrency: 2, perHost: 2, maxRetries: 0, robots: true, onNote: (n) => notes.push(n) });
+    found(await findReport(s.url('/'), fetcher, options));
+    expect(notes).toEqual([expect.stringMatching(/robots\.txt could not be read \(it answered HTTP 503\), so the site was read as if it allowed everything/)]);
   });
 });

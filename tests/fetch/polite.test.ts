@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isAuditError } from '../../src/errors.js';
 import { httpFetch } from '../../src/fetch/http.js';
-import { politeFetcher, retryAfterMs } from '../../src/fetch/polite.js';
+import { isRobotsRefusal, politeFetcher, retryAfterMs } from '../../src/fetch/polite.js';
+import { startFakeSchool } from '../helpers/fake-school.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 const fetchOptions = { timeoutMs: 5000, maxBytes: 1_000_000, userAgent: 'senaudit-test' };
@@ -42,7 +43,8 @@ describe('robots.txt', () => {
     });
     const fetch = politeFetcher(httpFetch, { concurrency: 4, perHost: 2, maxRetries: 0, robots: true });
     const err = await fetch(server.url('/staff/list'), fetchOptions).catch((e: unknown) => e);
-    expect(isAuditError(err) && err.message).toMatch(/robots\.txt does not allow senaudit to read http:\/\/127\.0\.0\.1:\d+\/staff\/list/);
+    expect(isAuditError(err) && err.message).toMatch(/^127\.0\.0\.1:\d+'s robots\.txt does not allow senaudit to read \/staff\/list, so it was not fetched\. /);
+    expect(isRobotsRefusal(err)).toBe(true);
     // Our own group replaces the * group (RFC 9309), so /private/ is allowed to senaudit.
     expect(new TextDecoder().decode((await fetch(server.url('/send/'), fetchOptions)).bytes)).toBe('send page');
     expect(log).toEqual(['/robots.txt', '/send/']);
@@ -165,5 +167,86 @@ describe('concurrency', () => {
     expect(hosts.reduce((n, h) => n + h.peak(), 0)).toBe(3);
     hosts.forEach((h) => h.release());
     await all;
+  });
+});
+
+describe('with a fake school site', () => {
+  test('robots.txt is fetched once even when many requests start together, and counts toward the per-host limit', async () => {
+    const site = await startFakeSchool(
+      Object.fromEntries([['/robots.txt', { text: 'User-agent: *\nAllow: /\n' }], ...Array.from({ length: 6 }, (_, i) => [`/p${i}`, { text: `page ${i}` }])]),
+      { delayMs: 30 },
+    );
+    try {
+      const fetch = politeFetcher(httpFetch, { concurrency: 8, perHost: 2, maxRetries: 0, robots: true });
+      await Promise.all(Array.from({ length: 6 }, (_, i) => fetch(site.url(`/p${i}`), fetchOptions)));
+      expect(site.log.filter((p) => p === '/robots.txt')).toHaveLength(1);
+      expect(site.log[0]).toBe('/robots.txt');
+      expect(site.peak()).toBe(2);
+    } finally {
+      await site.close();
+    }
+  });
+
+  test('the userAgent option is sent on every request, robots.txt included', async () => {
+    const site = await startFakeSchool({ '/a': { text: 'a' } });
+    try {
+      const fetch = politeFetcher(httpFetch, { concurrency: 2, perHost: 2, maxRetries: 0, robots: true, userAgent: 'senaudit/9 (test)' });
+      await fetch(site.url('/a'), fetchOptions);
+      expect(site.log).toEqual(['/robots.txt', '/a']);
+      expect(site.userAgents).toEqual(['senaudit/9 (test)', 'senaudit/9 (test)']);
+    } finally {
+      await site.close();
+    }
+  });
+
+  test('a robots.txt that gives 500, or no answer, allows everything with one note per site; a 404 adds no note', async () => {
+    const notes: string[] = [];
+    const broken = await startFakeSchool({ '/robots.txt': { status: 500 }, '/a': { text: 'a' }, '/b': { text: 'b' } });
+    const missing = await startFakeSchool({ '/a': { text: 'a' } });
+    const hangUp = await startFakeSchool({ '/robots.txt': (req) => req.socket.destroy(), '/a': { text: 'a' } });
+    try {
+      const fetch = politeFetcher(httpFetch, { concurrency: 4, perHost: 2, maxRetries: 2, robots: true, sleep: async () => {}, onNote: (n) => notes.push(n) });
+      await fetch(broken.url('/a'), fetchOptions);
+      await fetch(broken.url('/b'), fetchOptions);
+      await fetch(missing.url('/a'), fetchOptions);
+      await fetch(hangUp.url('/a'), fetchOptions);
+      expect(broken.log).toEqual(['/robots.txt', '/a', '/b']); // robots.txt is not retried
+      expect(notes).toHaveLength(2);
+      expect(notes[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/robots\.txt could not be read \(it answered HTTP 500\)/);
+      expect(notes[1]).toMatch(/could not be read \(it did not answer\)/);
+    } finally {
+      await Promise.all([broken.close(), missing.close(), hangUp.close()]);
+    }
+  });
+
+  test('429 with Retry-After as an HTTP date waits until then', async () => {
+    let n = 0;
+    const site = await startFakeSchool({
+      '/r': (_req, res) => {
+        if (n++ === 0) {
+          res.writeHead(429, { 'retry-after': 'Sun, 22 Nov 2026 10:00:12 GMT' });
+          res.end();
+        } else {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('ok');
+        }
+      },
+    });
+    try {
+      const r = recorder();
+      const now = () => Date.parse('2026-11-22T10:00:00Z');
+      const fetch = politeFetcher(httpFetch, { concurrency: 2, perHost: 2, maxRetries: 3, robots: false, sleep: r.sleep, now });
+      await fetch(site.url('/r'), fetchOptions);
+      expect(r.waits).toEqual([12_000]);
+      expect(site.log).toEqual(['/r', '/r']);
+    } finally {
+      await site.close();
+    }
+  });
+
+  test('an address that is not http(s) gets the base fetcher\'s own error, with no robots.txt lookup', async () => {
+    const fetch = politeFetcher(httpFetch, { concurrency: 2, perHost: 2, maxRetries: 0, robots: true });
+    await expect(fetch('ftp://school.example/report.pdf', fetchOptions)).rejects.toSatisfy(isAuditError);
+    await expect(fetch('not a url', fetchOptions)).rejects.toSatisfy(isAuditError);
   });
 });

@@ -71,8 +71,20 @@ async function discoverTarget(target: string, fetchOptions: FetchOptions, opts: 
   if (!isUrl(target)) throw new AuditError('usage', '--discover needs a web address (http or https) to search from, not a file.');
   const { findReport } = await import('../../discover/index.js');
   const { politeFetcher } = await import('../../fetch/polite.js');
-  const fetcher = politeFetcher(io.fetcher, { concurrency: 2, perHost: 2, maxRetries: 3, robots: true });
+  const fetcher = politeFetcher(io.fetcher, {
+    concurrency: 2,
+    perHost: 2,
+    maxRetries: 3,
+    robots: true,
+    userAgent: fetchOptions.userAgent,
+    onNote: (note) => io.stderr(`senaudit: note: ${note}\n`),
+  });
   const found = await findReport(target, fetcher, { maxPages: opts.maxPages ?? 30, maxDepth: opts.maxDepth ?? 3, fetchOptions });
   if (!found.found) throw new AuditError('not-found', found.message);
+  // The HTTP Last-Modified date as a labelled fallback, as for an address audited directly.
+  const modified = found.resource.lastModified ? new Date(found.resource.lastModified) : null;
+  if (modified && !Number.isNaN(modified.getTime()) && !found.doc.metadataDates.some((d) => d.source === 'http-last-modified')) {
+    found.doc.metadataDates.push({ date: modified.toISOString().slice(0, 10), source: 'http-last-modified' });
+  }
   return { doc: found.doc, finalUrl: found.reportUrl, discovery: { clickPath: found.clickPath, pagesSearched: found.pagesSearched } };
 }
