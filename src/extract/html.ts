@@ -1,6 +1,7 @@
 import { DocumentBuilder, normaliseSpace } from '../document/build.js';
 import type { SenDocument } from '../document/types.js';
 import { chooseContent } from './html-container.js';
+import { limitDepth, MAX_DEPTH } from './html-depth.js';
 import { attr, findFirst, tagName, textOf, type DomNode } from './html-dom.js';
 import { effectiveBase } from './html-links.js';
 import { walkContent } from './html-walk.js';
@@ -11,7 +12,9 @@ import { walkContent } from './html-walk.js';
 export async function extractHtml(html: string, baseUrl: string | null): Promise<SenDocument> {
   // Imported here, not at the top: cheerio takes ~300 ms to load and the CLI may not need it.
   const cheerio = await import('cheerio');
-  const $ = cheerio.load(html);
+  // Nesting past MAX_DEPTH is flattened first: the parser's time grows with depth on every tag.
+  const limited = limitDepth(html);
+  const $ = cheerio.load(limited.html);
   const doc = $.root()[0] as unknown as DomNode;
   const head = findFirst(doc, (n) => tagName(n) === 'head');
   const body = findFirst(doc, (n) => tagName(n) === 'body') ?? doc;
@@ -21,6 +24,9 @@ export async function extractHtml(html: string, baseUrl: string | null): Promise
   const base = effectiveBase(baseUrl, baseEl ? attr(baseEl, 'href') : undefined);
 
   const builder = new DocumentBuilder('html');
+  if (limited.dropped > 0) {
+    builder.warn(`The page nests elements more than ${MAX_DEPTH} deep; ${limited.dropped} deeper tags were ignored (their text was kept).`);
+  }
   const { roots, titleOutside } = chooseContent(body);
   // A page-title <h1> in a banner above the content container still names the page.
   if (titleOutside) builder.heading(textOf(titleOutside), 1);

@@ -20,7 +20,23 @@ export function parseYamlFile(path: string, text: string): ParsedYaml {
     const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new AuditError('rules', `${path} line ${line}: this is not valid YAML (${what}). Fix the syntax and run again.`);
   }
-  return { path, doc, lines, data: doc.toJS() };
+  return { path, doc, lines, data: yamlToJs(path, doc) };
+}
+
+/**
+ * The plain value of a parsed file. The yaml library refuses to expand aliases (`*name`) past a
+ * limit, so a "billion laughs" file cannot exhaust memory; that refusal is the user's to fix.
+ */
+export function yamlToJs(path: string, doc: YamlDocument): unknown {
+  try {
+    return doc.toJS();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    if (/alias/i.test(why)) {
+      throw new AuditError('rules', `${path}: it repeats YAML aliases (*name) so often that reading it could exhaust memory. Write the values out instead.`, { cause: e });
+    }
+    throw new AuditError('rules', `${path}: this YAML cannot be read (${why.replace(/[.\s]+$/, '')}). Fix it and run again.`, { cause: e });
+  }
 }
 
 /** Validates parsed YAML with a zod schema; the first issue becomes a line-numbered AuditError. */

@@ -13,6 +13,7 @@ import { runRules } from '../../src/rules/engine.js';
 import { SCHOOL_TYPES } from '../../src/rules/vocabulary.js';
 
 const RUNS = 10_000;
+const STATUSES = new Set(['met', 'partial', 'missing', 'not_applicable']);
 
 // Text with the shapes reports have: headings, list markers, questions, colons, acronyms,
 // contact details, quotes, and stray control and non-Latin characters.
@@ -22,6 +23,9 @@ const fragment = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 10 }),
 );
 const reportish = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join(''));
+// For the engine, shorter: its time grows with the text (0.4 ms empty, 1.7 ms at 1,100
+// characters), and 10,000 runs must fit the CI budget on two loaded cores.
+const shortReport = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(''));
 
 const tag = fc.constantFrom('p', 'div', 'h1', 'h2', 'h3', 'li', 'ul', 'ol', 'table', 'tr', 'td', 'th', 'nav', 'main', 'article', 'script', 'style', 'a', 'span', 'br', 'header', 'footer');
 const htmlPiece = fc.oneof(
@@ -86,10 +90,14 @@ describe('the rule engine', async () => {
 
   test('never throws and judges every rule exactly once', { timeout: 120_000 }, () => {
     fc.assert(
-      fc.property(reportish, fc.boolean(), facts, fc.constantFrom(...SCHOOL_TYPES), (s, md, f, type) => {
+      fc.property(shortReport, fc.boolean(), facts, fc.constantFrom(...SCHOOL_TYPES), (s, md, f, type) => {
+        // Plain checks, not expect(): 26 expect() calls a case were most of this test's time.
         const findings = runRules(ruleset, extractText(s, md), f, type);
-        expect(findings.map((x) => x.id)).toEqual(ids);
-        for (const x of findings) expect(['met', 'partial', 'missing', 'not_applicable']).toContain(x.status);
+        if (findings.length !== ids.length || findings.some((x, i) => x.id !== ids[i])) {
+          throw new Error(`rules judged: ${findings.map((x) => x.id).join(', ')}`);
+        }
+        const bad = findings.find((x) => !STATUSES.has(x.status));
+        if (bad) throw new Error(`${bad.id} has status ${String(bad.status)}`);
       }),
       { numRuns: RUNS },
     );
