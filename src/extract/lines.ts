@@ -32,10 +32,39 @@ export function toSourceLines(text: string, page: number | null = null): SourceL
 }
 
 export function linesToBlocks(lines: SourceLine[], options: LineOptions = {}): LineBlock[] {
-  const tokens = tokenize(lines, options.markdown ?? false);
+  const steps = blockSteps(lines, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same blocks, handing the event loop back whenever `sliceMs` has passed: a 200-page PDF
+ * has some 10,000 lines, which held timers for about 100 ms when read in one go.
+ */
+export async function linesToBlocksAsync(lines: SourceLine[], options: LineOptions = {}, sliceMs = 15): Promise<LineBlock[]> {
+  const steps = blockSteps(lines, options);
+  let start = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - start >= sliceMs) {
+      await new Promise(setImmediate);
+      start = performance.now();
+    }
+  }
+}
+
+/** Lines a step reads before it offers to pause (a generator yield costs little at this rate). */
+const STEP = 128;
+
+/** linesToBlocks as a generator that yields every STEP lines or units, so a caller can pause it. */
+function* blockSteps(lines: SourceLine[], options: LineOptions): Generator<void, LineBlock[]> {
+  const tokens = yield* tokenize(lines, options.markdown ?? false);
   // "3" or "Page 3 of 10" on a line of its own is layout, not content.
-  const units = groupUnits(tokens).filter((u) => u.text.trim() !== '' && (u.kind === 'cell' || !PAGE_NUMBER_RE.test(u.text)));
-  return classify(units);
+  const units = (yield* groupUnits(tokens)).filter((u) => u.text.trim() !== '' && (u.kind === 'cell' || !PAGE_NUMBER_RE.test(u.text)));
+  return yield* classify(units);
 }
 
 export function emitBlocks(builder: DocumentBuilder, blocks: LineBlock[]): void {
@@ -66,9 +95,11 @@ const NUMBER_BULLET_RE = /^(?:\d{1,2}[.)]|[a-z][.)]|[ivx]{1,6}[.)]|\((?:\d{1,2}|
 // line. Squares and diamonds are left out: mid-line they are more often decoration.
 const INLINE_BULLET_RE = /\s[•●▪◦➢➤►▸‣⁃∙\uf0b7\uf0a7]\s/;
 
-function tokenize(lines: SourceLine[], markdown: boolean): Token[] {
+function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Token[]> {
   const out: Token[] = [];
-  for (const { text: raw, page } of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const { text: raw, page } = lines[i]!;
     // Trimmed, and without a contents page's dot leaders ("2. Legislation ........ 4").
     let text = raw
       .replace(/[\s\u00a0]+$/, '')
@@ -160,13 +191,15 @@ interface Unit {
   numbered?: boolean;
 }
 
-function groupUnits(tokens: Token[]): Unit[] {
+function* groupUnits(tokens: Token[]): Generator<void, Unit[]> {
   const units: Unit[] = [];
   const refWidth = referenceWidth(tokens);
   let cur: Unit | null = null;
   let lastLine = '';
   let afterBlank = false;
-  for (const tok of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const tok = tokens[i]!;
     if (tok.t === 'blank') {
       afterBlank = true;
       continue;
@@ -257,8 +290,8 @@ function joinLines(text: string, next: string): string {
 
 type HeadingStyle = 'markdown' | 'caps' | 'title' | 'label';
 
-function classify(units: Unit[]): LineBlock[] {
-  const roles = unitRoles(units);
+function* classify(units: Unit[]): Generator<void, LineBlock[]> {
+  const roles = yield* unitRoles(units);
   const base = roles.some((r) => r.style === 'caps') ? 3 : 2;
   return units.map((u, i): LineBlock => {
     const { style, listLine } = roles[i]!;
@@ -282,15 +315,17 @@ interface Role {
   listLine: boolean;
 }
 
-function unitRoles(units: Unit[]): Role[] {
+function* unitRoles(units: Unit[]): Generator<void, Role[]> {
   const roles: Role[] = [];
   // After "We provide for these needs:" short lines without bullets are the list it announces.
   let inList = false;
-  units.forEach((u, i) => {
-    const listLine = inList && u.kind === 'para' && isListLine(u.text);
+  for (let i = 0; i < units.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const u = units[i]!;
+    const listLine: boolean = inList && u.kind === 'para' && isListLine(u.text);
     roles.push({ style: listLine ? null : headingStyle(u, units[i - 1], units[i + 1]), listLine });
     inList = listLine || introducesList(u.text);
-  });
+  }
   return roles;
 }
 

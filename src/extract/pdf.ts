@@ -1,7 +1,8 @@
 import { DocumentBuilder } from '../document/build.js';
 import type { Link, SenDocument } from '../document/types.js';
-import { emitBlocks, linesToBlocks, type SourceLine } from './lines.js';
+import { emitBlocks, linesToBlocksAsync, type SourceLine } from './lines.js';
 import { pdfError } from './pdf-errors.js';
+import { importPdfParse, restoreNativeBuiltins } from './pdf-parse-import.js';
 import { removeFurniture } from './pdf-furniture.js';
 import { metadataDates, pdfTitle } from './pdf-meta.js';
 import { findUrls } from './urls.js';
@@ -9,23 +10,37 @@ import { findUrls } from './urls.js';
 // A PDF -> Document with 1-based page numbers on every block, so evidence can say "page 2".
 // pdf-parse 2 (pdfjs) reads it page by page: one broken page costs only itself, and the
 // event loop gets a turn between pages (a long report otherwise blocks timers for seconds).
+// pdfjs runs in this thread and its steps chain as promises, which hold the event loop as
+// long as they run: so text and link annotations are both read one page at a time, and the
+// steps over the whole document (lines to blocks) hand the loop back every few milliseconds.
+
+/**
+ * Pages read at most (issue #6). An SEN information report is a few dozen pages; a 2,000-page
+ * file took over ten seconds here, so only its first pages are read, with a warning naming the rest.
+ */
+export const MAX_PDF_PAGES = 500;
 
 type PdfParser = InstanceType<typeof import('pdf-parse').PDFParse>;
 type InfoResult = Awaited<ReturnType<PdfParser['getInfo']>>;
 
 export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<SenDocument> {
   // Imported here, not at the top: pdfjs is slow to load and most runs read HTML.
-  const { PDFParse } = await import('pdf-parse');
+  const { PDFParse } = await importPdfParse();
   // A copy: pdfjs may transfer (detach) the buffer it is given, and the caller still owns these bytes.
   const parser = new PDFParse({ data: bytes.slice() });
   try {
     const info = await readInfo(parser, name);
+    restoreNativeBuiltins(); // the document has loaded, and with it pdfjs's worker module
+    // Loading the document and reading its first page are one unbroken run of promise steps.
+    await new Promise(setImmediate);
     const builder = new DocumentBuilder('pdf');
     for (const date of metadataDates(info.info as Record<string, unknown> | undefined, info.getDateNode())) builder.metadataDate(date);
 
     const pageTexts: string[][] = [];
     const unreadable: number[] = [];
-    for (let page = 1; page <= info.total; page++) {
+    const annotated: PageLinks[] = [];
+    const toRead = Math.min(info.total, MAX_PDF_PAGES);
+    for (let page = 1; page <= toRead; page++) {
       try {
         const result = await parser.getText({ partial: [page] });
         pageTexts.push((result.pages[0]?.text ?? '').split(/\r\n|\r|\n/));
@@ -36,8 +51,13 @@ export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<
         unreadable.push(page);
       }
       await new Promise(setImmediate); // let timers and I/O run between pages
+      annotated.push(await readPageLinks(parser, page));
+      await new Promise(setImmediate);
     }
     for (const page of unreadable) builder.warn(`Page ${page} could not be read and was skipped.`);
+    if (toRead < info.total) {
+      builder.warn(`Only the first ${MAX_PDF_PAGES} of its ${info.total} pages were read; pages ${MAX_PDF_PAGES + 1}-${info.total} were not checked.`);
+    }
 
     const textLayer = pageTexts.some((lines) => lines.some((l) => l.trim() !== ''));
     if (textLayer) {
@@ -47,9 +67,10 @@ export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<
 
     const pages = removeFurniture(pageTexts);
     const lines: SourceLine[] = pages.flatMap((pageLines, i) => [...pageLines.map((text) => ({ text, page: i + 1 })), { text: '', page: i + 1 }]);
-    const blocks = linesToBlocks(lines);
+    const blocks = await linesToBlocksAsync(lines);
+    await new Promise(setImmediate);
     emitBlocks(builder, blocks);
-    for (const link of collectLinks(info, blocks.map((b) => b.text))) builder.link(link.text, link.url);
+    for (const link of collectLinks(annotated, blocks.map((b) => b.text))) builder.link(link.text, link.url);
 
     return builder.build({ title: pdfTitle(info.info?.Title), pages: info.total, textLayer });
   } finally {
@@ -57,20 +78,28 @@ export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<
   }
 }
 
-/**
- * Document info with each page's link annotations. If the annotations cannot be read, the
- * info alone will do; if the info cannot be read either, the file cannot be.
- */
+type PageLinks = NonNullable<InfoResult['pages'][number]['links']>;
+
+/** Document info (Title, dates, page count); if it cannot be read, the file cannot be. */
 async function readInfo(parser: PdfParser, name: string): Promise<InfoResult> {
-  try {
-    return await parser.getInfo({ parsePageInfo: true });
-  } catch (e) {
-    if (isWholeFileError(e)) throw pdfError(e, name);
-  }
   try {
     return await parser.getInfo();
   } catch (e) {
     throw pdfError(e, name);
+  }
+}
+
+/**
+ * One page's link annotations (the real targets of linked text). Read page by page: asking for
+ * all pages in one call held the event loop for up to a quarter of a second on 200 pages.
+ * If a page's annotations cannot be read, its links written out in the text still count.
+ */
+async function readPageLinks(parser: PdfParser, page: number): Promise<PageLinks> {
+  try {
+    const result = await parser.getInfo({ parsePageInfo: true, partial: [page] });
+    return result.pages[0]?.links ?? [];
+  } catch {
+    return [];
   }
 }
 
@@ -85,7 +114,7 @@ function noTextWarning(pages: number[]): string {
 }
 
 /** Link annotations (the real targets), then addresses written in the text, without repeats. */
-function collectLinks(info: InfoResult, texts: string[]): Link[] {
+function collectLinks(annotations: PageLinks[], texts: string[]): Link[] {
   const links: Link[] = [];
   const seen = new Set<string>();
   const add = (text: string, url: string) => {
@@ -94,7 +123,7 @@ function collectLinks(info: InfoResult, texts: string[]): Link[] {
     seen.add(key);
     links.push({ text: text || url, url });
   };
-  for (const page of info.pages ?? []) for (const l of page.links ?? []) add(l.text.trim(), l.url);
+  for (const links of annotations) for (const l of links) add(l.text.trim(), l.url);
   const annotated = new Set(links.map((l) => l.url));
   // Block texts, not raw lines: an address wrapped over two lines has been joined up there.
   for (const text of texts) {

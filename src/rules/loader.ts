@@ -1,12 +1,11 @@
-import { dirname, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { AuditError } from '../errors.js';
 import { compileMatcher } from './compile.js';
-import { ruleIndexFileSchema, ruleListFileSchema, ruleSchema, withTrustedPatterns, type RuleSpec, type RulesetInfo } from './schema.js';
+import type { RuleSpec, RulesetInfo } from './schema.js';
 import type { Rule, Ruleset } from './types.js';
-import { describeIssue, LineCounter } from './yaml-errors.js';
 
 /** Reads a text file; injected so tests and other callers control the file system. */
 export type ReadText = (path: string) => Promise<string>;
@@ -14,10 +13,37 @@ export type ReadText = (path: string) => Promise<string>;
 /** The built-in rule set: rules/builtin/ruleset.yaml in the package (same path from src/ and dist/). */
 export const BUILTIN_RULESET = fileURLToPath(new URL('../../rules/builtin/ruleset.yaml', import.meta.url));
 
+/**
+ * The built-in set, validated at build time (scripts/build-rules.mjs) and written next to the
+ * compiled loader (dist/rules/). Parsing 27 YAML files with zod on every run cost the CLI a
+ * quarter of a short audit's time, most of it loading yaml and zod at all. The YAML stays the
+ * source of truth: from src/ (tests) there is no such file and the YAML is read.
+ */
+export const BUILTIN_COMPILED = fileURLToPath(new URL('./builtin-ruleset.json', import.meta.url));
+
+/** What scripts/build-rules.mjs writes: validated specs, files relative to the built-in folder. */
+export interface CompiledRulesetFile {
+  format: 1;
+  info: RulesetInfo;
+  /** Every YAML file the set was read from, to tell when the JSON is older than one of them. */
+  sources: string[];
+  rules: { file: string; spec: RuleSpec }[];
+}
+
 /** Loads and validates a rule file (one rule, a `rules:` list or a `files:` index) and compiles it. */
 export async function loadRuleset(path: string, readText: ReadText): Promise<Ruleset> {
+  if (resolve(path) === BUILTIN_RULESET) {
+    const compiled = await loadCompiledBuiltin(readText);
+    if (compiled) return compiled;
+  }
+  return loadRulesetFromYaml(path, readText);
+}
+
+/** Loads a rule file from its YAML, always (the build uses this to write the precompiled set). */
+export async function loadRulesetFromYaml(path: string, readText: ReadText, read: string[] = []): Promise<Ruleset> {
   const rules: Rule[] = [];
-  const info = await loadInto(resolve(path), readText, rules, new Set());
+  const trackedRead: ReadText = (p) => (read.push(p), readText(p));
+  const info = await loadInto(resolve(path), trackedRead, rules, new Set());
   const seen = new Map<string, string>();
   for (const rule of rules) {
     const first = seen.get(rule.spec.id);
@@ -29,7 +55,39 @@ export async function loadRuleset(path: string, readText: ReadText): Promise<Rul
   return { info: info ?? { id: 'custom', version: '0' }, rules };
 }
 
+/** The JSON form of a Ruleset's specs, as scripts/build-rules.mjs writes it. */
+export function toCompiledFile(set: Ruleset, sources: string[]): CompiledRulesetFile {
+  const base = dirname(BUILTIN_RULESET);
+  const rel = (f: string) => relative(base, f).split(sep).join('/');
+  return { format: 1, info: set.info, sources: [...new Set(sources.map(rel))], rules: set.rules.map((r) => ({ file: rel(r.file), spec: r.spec })) };
+}
+
+/**
+ * The precompiled built-in set, or null to read the YAML instead: when there is no JSON (running
+ * from src/), it cannot be read, or a YAML file was edited after the build wrote it.
+ */
+async function loadCompiledBuiltin(readText: ReadText): Promise<Ruleset | null> {
+  let file: CompiledRulesetFile;
+  try {
+    file = JSON.parse(await readText(BUILTIN_COMPILED)) as CompiledRulesetFile;
+  } catch {
+    return null;
+  }
+  if (file?.format !== 1 || !Array.isArray(file.rules) || !Array.isArray(file.sources)) return null;
+  const base = dirname(BUILTIN_RULESET);
+  try {
+    const [json, ...yaml] = await Promise.all([BUILTIN_COMPILED, ...file.sources.map((f) => resolve(base, f))].map((p) => stat(p)));
+    if (yaml.some((s) => s.mtimeMs > json!.mtimeMs)) return null;
+  } catch {
+    return null; // a source file gone: let the YAML loader say what is wrong
+  }
+  return { info: file.info, rules: file.rules.map((r) => compileRule(r.spec, resolve(base, r.file))) };
+}
+
 async function loadInto(path: string, readText: ReadText, into: Rule[], visiting: Set<string>): Promise<RulesetInfo | undefined> {
+  // Loaded here, not at the top: the precompiled built-in set needs neither yaml nor zod.
+  const [{ parseDocument }, { ruleIndexFileSchema, ruleListFileSchema, ruleSchema, withTrustedPatterns }, { describeIssue, LineCounter, yamlToJs }] =
+    await Promise.all([import('yaml'), import('./schema.js'), import('./yaml-errors.js')]);
   if (visiting.has(path)) throw new AuditError('rules', `${path}: rule files include each other in a loop. Remove one of the "files:" entries.`);
   visiting.add(path);
   let text: string;
@@ -48,7 +106,7 @@ async function loadInto(path: string, readText: ReadText, into: Rule[], visiting
     const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new AuditError('rules', `${path} line ${line}: this is not valid YAML (${what}). Fix the syntax and run again.`);
   }
-  const data: unknown = doc.toJS();
+  const data: unknown = yamlToJs(path, doc);
   const trusted = isBuiltin(path);
   const validate = <T>(schema: z.ZodType<T>): T => {
     const result = trusted ? withTrustedPatterns(() => schema.safeParse(data)) : schema.safeParse(data);
