@@ -12,7 +12,7 @@ import { fetchable, pageKey, parseUrl, Site } from './site.js';
 import { sitemapUrls } from './sitemap.js';
 
 export interface DiscoverOptions {
-  /** Pages (and documents) requested at most, the start page and failed requests included; sitemap files are not counted. */
+  /** Pages (and documents) requested at most, the start page and failed requests included; robots.txt and sitemap files are not counted. */
   maxPages: number;
   /** Links followed from the start page at most (a page that points to the report may lead one further, to the report). */
   maxDepth: number;
@@ -64,8 +64,9 @@ interface Candidate {
 /**
  * Finds a school's SEN information report from its home page (or a SEND page): a breadth-first
  * crawl of the same site within a page budget and depth, most promising links first (by their
- * text and address, and any sitemap.xml), into PDFs and DOCX files. Each page fetched is read as
- * a document and judged by its kind; the best report found wins. A failing page is recorded and
+ * text and address; pages listed in /sitemap.xml or in a same-site sitemap robots.txt names join
+ * the same queue), into PDFs and DOCX files. Each page fetched is read as a document and judged
+ * by its kind; the best report found wins. A failing page is recorded and
  * skipped; only an unreachable start page is an error (thrown). One request at a time, so the
  * same site always gives the same choice and path.
  */
@@ -90,7 +91,7 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
   let requests = 1;
   await enqueueLinks(first, firstDoc, firstKind, { url: first.finalUrl, score: 0, depth: 0, order: -1, via: [] }, firstPath);
 
-  const sitemap = await sitemapUrls(new URL(first.finalUrl).origin, fetcher, o.fetchOptions);
+  const sitemap = await sitemapUrls(new URL(first.finalUrl).origin, fetcher, o.fetchOptions, (u) => site.has(u));
   for (const entry of sitemap.entries) {
     const url = parseUrl(entry.url, first.finalUrl);
     if (url) enqueue(url, '', 1, [firstPath[0]!, ...entry.via]);

@@ -70,6 +70,8 @@ async function follow(
     const literal = literalAddress(state.current);
     const refused = literal ? addressRefusal(literal, options.allowPrivate ?? true) : null;
     if (refused) throw say.refusedAddress(state.current.host, refused);
+    // Then the caller's own say on a redirect target (the polite fetcher checks its robots.txt).
+    if (state.redirects.length > 0 && options.beforeRedirect) await options.beforeRedirect(new URL(state.current.href));
     const res = await request(stripCredentials(state.current), {
       dispatcher: agent,
       method: 'GET',

@@ -1,7 +1,8 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { AuditError, isAuditError } from '../errors.js';
-import { robotsCache } from './robots.js';
-import type { Fetcher } from './types.js';
+import { redactUrl } from './redact.js';
+import { type OriginRobots, robotsCache } from './robots.js';
+import type { Fetcher, FetchOptions } from './types.js';
 
 export interface PoliteOptions {
   /** Requests in flight at once over all sites (--concurrency). */
@@ -28,9 +29,11 @@ const RETRY_STATUSES = new Set([429, 503]);
 const BASE_BACKOFF_MS = 1000;
 
 /**
- * Wraps a fetcher with the manners a batch owes school websites: robots.txt obeyed, at most
- * `perHost` requests at once per host and `concurrency` overall, and 429/503 retried after the
- * wait the server asks for (Retry-After) or an exponential backoff. Waiting does not hold a slot.
+ * Wraps a fetcher with the manners a batch owes school websites: robots.txt obeyed (for the
+ * address asked for and for every redirect target, each against its own site's robots.txt), at
+ * most `perHost` requests at once per host and `concurrency` overall, and 429/503 retried after
+ * the wait the server asks for (Retry-After) or an exponential backoff. Waiting does not hold a
+ * slot. A request for a site's /robots.txt is answered from the copy read for these checks.
  */
 export function politeFetcher(base: Fetcher, o: PoliteOptions): Fetcher {
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -38,45 +41,77 @@ export function politeFetcher(base: Fetcher, o: PoliteOptions): Fetcher {
   const maxWait = o.maxRetryWaitMs ?? 60_000;
   const global = pLimit(o.concurrency);
   const hosts = new Map<string, LimitFunction>();
-  const limited: Fetcher = (url, options) => {
-    const host = hostOf(url);
+  const slot = <T>(host: string, task: () => Promise<T>): Promise<T> => {
     let perHost = hosts.get(host);
     if (!perHost) hosts.set(host, (perHost = pLimit(o.perHost)));
-    return perHost(() => global(() => base(url, options)));
+    return perHost(() => global(task));
   };
-  const robots = robotsCache(limited, o.onNote);
+  const robots = robotsCache(o.onNote);
+
+  /**
+   * robots.txt for an address about to be asked for (no slot held): read in a slot of its own,
+   * unless another request began reading it while this one waited for the slot.
+   */
+  const robotsBefore = async (url: string, options: FetchOptions): Promise<OriginRobots> => {
+    const known = robots.known(url);
+    if (known) return known;
+    await slot(hostOf(url), async () => {
+      if (!robots.known(url)) await robots.read(url, options, base).rules;
+    });
+    return robots.known(url)!;
+  };
+
+  const refuse = (message: string): never => {
+    const refusal = new AuditError('fetch', `${message}, so it was not fetched. Ask the school for the report's address, or audit a saved copy.`);
+    refusals.add(refusal);
+    throw refusal;
+  };
 
   return async (url, given) => {
     const options = o.userAgent === undefined ? given : { ...given, userAgent: o.userAgent };
     // Not an http(s) address: the base fetcher says so in its own words, and there is no robots.txt.
     if (hostOf(url) === '') return base(url, options);
+    let asked = options;
     if (o.robots) {
-      const rules = await robots(url, options);
+      if (isRobotsTxt(url)) return (await robotsBefore(url, options)).response;
+      const rules = await (await robotsBefore(url, options)).rules;
       if (!rules.allows(url)) {
         const u = new URL(url);
-        const refusal = new AuditError(
-          'fetch',
-          `${u.host}'s robots.txt does not allow senaudit to read ${u.pathname}${u.search}, so it was not fetched. Ask the school for the report's address, or audit a saved copy.`,
-        );
-        refusals.add(refusal);
-        throw refusal;
+        refuse(`${u.host}'s robots.txt does not allow senaudit to read ${u.pathname}${u.search}`);
       }
+      asked = {
+        ...options,
+        // Runs inside the slot this request holds (as the redirect hop itself does), so the
+        // target's robots.txt is read directly: queueing for another slot could wait forever.
+        beforeRedirect: async (next) => {
+          const target = await robots.read(next.href, options, base).rules;
+          if (!target.allows(next.href)) {
+            refuse(`${redactUrl(url)} redirects to ${redactUrl(next)}, which ${next.host}'s robots.txt does not allow senaudit to read`);
+          }
+        },
+      };
     }
     for (let attempt = 0; ; attempt++) {
       try {
-        return await limited(url, options);
+        return await slot(hostOf(url), () => base(url, asked));
       } catch (e) {
         if (!isAuditError(e) || e.httpStatus === undefined || !RETRY_STATUSES.has(e.httpStatus) || attempt >= o.maxRetries) throw e;
-        const asked = retryAfterMs(e.retryAfter, now());
-        await sleep(Math.min(asked ?? BASE_BACKOFF_MS * 2 ** attempt, maxWait));
+        const wait = retryAfterMs(e.retryAfter, now());
+        await sleep(Math.min(wait ?? BASE_BACKOFF_MS * 2 ** attempt, maxWait));
       }
     }
   };
 }
 
+/** A site's /robots.txt itself: always readable (RFC 9309 2.2.2), and already read for the checks. */
+function isRobotsTxt(url: string): boolean {
+  const u = new URL(url);
+  return u.pathname === '/robots.txt' && u.search === '';
+}
+
 const refusals = new WeakSet<object>();
 
-/** Whether an error is the polite fetcher declining an address that robots.txt disallows (nothing was requested). */
+/** Whether an error is the polite fetcher declining an address that robots.txt disallows, asked for or redirected to (that address was not requested). */
 export function isRobotsRefusal(e: unknown): boolean {
   return typeof e === 'object' && e !== null && refusals.has(e);
 }

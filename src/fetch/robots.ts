@@ -1,7 +1,7 @@
 import robotsParserModule from 'robots-parser';
 import { isAuditError } from '../errors.js';
 import { redactUrl } from './redact.js';
-import type { FetchOptions, Fetcher } from './types.js';
+import type { FetchedResource, FetchOptions, Fetcher } from './types.js';
 
 interface Robot {
   isAllowed(url: string, ua?: string): boolean | undefined;
@@ -28,41 +28,71 @@ export interface RobotsRules {
   note: string | null;
 }
 
+/** One origin's robots.txt: the answer as fetched (a rejection when it failed), and the rules read from it. */
+export interface OriginRobots {
+  response: Promise<FetchedResource>;
+  rules: Promise<RobotsRules>;
+}
+
+export interface RobotsCache {
+  /** The robots.txt of url's origin if it is being or has been read, else undefined. */
+  known(url: string): OriginRobots | undefined;
+  /** The robots.txt of url's origin: the one already begun, or read now through `fetcher`. */
+  read(url: string, options: FetchOptions, fetcher: Fetcher): OriginRobots;
+}
+
 const ALLOW_ALL: RobotsRules = { allows: () => true, sitemaps: [], note: null };
 
 /**
- * Reads robots.txt once per origin (the promise is cached, failures included, so concurrent
- * requests to one site share one fetch). 4xx means no rules (RFC 9309 2.3.1.3); a network
- * failure or 5xx is treated as allow-all too, with a note: a school site without a working
- * robots.txt is common and the crawl is small and rate-limited, whereas refusing would leave
- * the school unaudited.
+ * Reads robots.txt once per origin (failures included, so requests to one site share one
+ * fetch). An entry exists only once its request has begun, so a caller holding a connection
+ * slot may wait for it without waiting on a queue it is itself blocking. 4xx means no rules
+ * (RFC 9309 2.3.1.3); a network failure or 5xx is treated as allow-all too, with a note: a
+ * school site without a working robots.txt is common and the crawl is small and rate-limited,
+ * whereas refusing would leave the school unaudited.
  */
-export function robotsCache(
-  fetcher: Fetcher,
-  onNote?: (message: string) => void,
-): (url: string, options: FetchOptions) => Promise<RobotsRules> {
-  const byOrigin = new Map<string, Promise<RobotsRules>>();
-  return (url, options) => {
-    const origin = new URL(url).origin;
-    let rules = byOrigin.get(origin);
-    if (!rules) {
-      const robotsUrl = `${origin}/robots.txt`;
-      rules = fetcher(robotsUrl, { ...options, maxBytes: Math.min(options.maxBytes, ROBOTS_MAX_BYTES) }).then(
-        (res): RobotsRules => {
-          const robot = robotsParser(robotsUrl, new TextDecoder().decode(res.bytes));
-          return { allows: (u: string) => robot.isAllowed(u, ROBOTS_AGENT) !== false, sitemaps: robot.getSitemaps(), note: null };
-        },
-        (e: unknown): RobotsRules => {
-          const status = isAuditError(e) ? e.httpStatus : undefined;
-          if (status !== undefined && status >= 400 && status < 500 && status !== 429) return ALLOW_ALL;
-          const why = status !== undefined ? `it answered HTTP ${status}` : 'it did not answer';
-          const note = `${redactUrl(new URL(robotsUrl))} could not be read (${why}), so the site was read as if it allowed everything.`;
-          onNote?.(note);
-          return { ...ALLOW_ALL, note };
-        },
-      );
-      byOrigin.set(origin, rules);
-    }
-    return rules;
+export function robotsCache(onNote?: (message: string) => void): RobotsCache {
+  const byOrigin = new Map<string, OriginRobots>();
+  const known = (url: string) => byOrigin.get(new URL(url).origin);
+  return {
+    known,
+    read(url, options, fetcher) {
+      const origin = new URL(url).origin;
+      let entry = byOrigin.get(origin);
+      if (!entry) {
+        const robotsUrl = `${origin}/robots.txt`;
+        const response = fetcher(robotsUrl, { ...options, maxBytes: Math.min(options.maxBytes, ROBOTS_MAX_BYTES) });
+        entry = { response, rules: response.then((res) => parse(robotsUrl, res), (e: unknown) => unreadable(robotsUrl, e, onNote)) };
+        byOrigin.set(origin, entry);
+      }
+      return entry;
+    },
   };
+}
+
+function parse(robotsUrl: string, res: FetchedResource): RobotsRules {
+  const robot = robotsParser(robotsUrl, new TextDecoder().decode(res.bytes));
+  return { allows: (u: string) => robot.isAllowed(u, ROBOTS_AGENT) !== false, sitemaps: robot.getSitemaps(), note: null };
+}
+
+function unreadable(robotsUrl: string, e: unknown, onNote?: (message: string) => void): RobotsRules {
+  const status = isAuditError(e) ? e.httpStatus : undefined;
+  if (status !== undefined && status >= 400 && status < 500 && status !== 429) return ALLOW_ALL;
+  const why = status !== undefined ? `it answered HTTP ${status}` : 'it did not answer';
+  const note = `${redactUrl(new URL(robotsUrl))} could not be read (${why}), so the site was read as if it allowed everything.`;
+  onNote?.(note);
+  return { ...ALLOW_ALL, note };
+}
+
+/** The sitemap addresses a robots.txt names (Sitemap: lines), resolved against its address; unreadable ones dropped. */
+export function robotsSitemaps(robotsUrl: string, text: string): string[] {
+  const out: string[] = [];
+  for (const s of robotsParser(robotsUrl, text).getSitemaps()) {
+    try {
+      out.push(new URL(s, robotsUrl).href);
+    } catch {
+      // A Sitemap: line that is not an address is ignored, as a crawler would.
+    }
+  }
+  return out;
 }

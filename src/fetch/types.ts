@@ -27,6 +27,12 @@ export interface FetchOptions {
    * Link-local addresses (cloud metadata) are refused either way.
    */
   allowPrivate?: boolean;
+  /**
+   * Called with each redirect target (after the address policy allows it) before it is
+   * requested; what it throws ends the fetch. The polite fetcher checks the target's robots.txt
+   * here. Only the http fetcher knows redirects; other fetchers ignore it.
+   */
+  beforeRedirect?: (next: URL) => Promise<void>;
 }
 
 export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchedResource>;

@@ -77,6 +77,53 @@ describe('findReport on typical school sites', () => {
     expect(r.clickPath).toEqual([s.url('/'), s.url('/sitemap.xml'), s.url(s.reportPath!)]);
   });
 
+  test('a report listed only in a sitemap robots.txt names is found; its other-site sitemaps are not read, /sitemap.xml is read once', async () => {
+    const elsewhere = await site({ '/sitemap.xml': { text: sitemapXml(['http://127.0.0.1:1/sen-information-report.pdf']) } });
+    const reportPath = '/key-information/send-information-report/';
+    const s = await site({
+      '/robots.txt': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`User-agent: *\nDisallow: /admin/\n\nSitemap: http://${req.headers.host}/maps/site.xml\nSitemap: ${elsewhere.url('/sitemap.xml')}\nSitemap: /sitemap.xml\n`);
+      },
+      '/': { html: schoolPage('Birch Primary School', [['Term dates', '/term-dates/']]) },
+      '/term-dates/': { html: schoolPage('Term dates', []) },
+      '/sitemap.xml': (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(sitemapXml([`http://${req.headers.host}/term-dates/`]));
+      },
+      '/maps/site.xml': (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(sitemapXml([`http://${req.headers.host}/term-dates/`, `http://${req.headers.host}${reportPath}`]));
+      },
+      [reportPath]: { html: reportHtml('Birch Primary School') },
+    });
+    // Either way robots.txt is asked for once: the polite fetcher answers discovery's request from the copy it read for its checks.
+    for (const fetcher of [polite(), httpFetch]) {
+      s.log.length = 0;
+      const r = found(await findReport(s.url('/'), fetcher, options));
+      expect(r.reportUrl).toBe(s.url(reportPath));
+      expect(r.clickPath).toEqual([s.url('/'), s.url('/robots.txt'), s.url('/maps/site.xml'), s.url(reportPath)]);
+      expect(s.log.filter((p) => p === '/robots.txt')).toHaveLength(1);
+      expect(s.log.filter((p) => p === '/sitemap.xml')).toHaveLength(1);
+      expect(s.log.filter((p) => p === '/maps/site.xml')).toHaveLength(1);
+    }
+    expect(elsewhere.log).toEqual([]);
+  });
+
+  test('a link that redirects to a path robots.txt disallows is not followed there, and the message says why', async () => {
+    const s = await site({
+      '/robots.txt': { text: 'User-agent: *\nDisallow: /private/\n' },
+      '/': { html: schoolPage('Alder School', [['SEN Information Report', '/sen-information-report/']]) },
+      '/sen-information-report/': { status: 302, headers: { location: '/private/sen-information-report/' } },
+      '/private/sen-information-report/': { html: reportHtml('Alder School') },
+    });
+    const r = await findReport(s.url('/'), polite(), options);
+    expect(r.found).toBe(false);
+    expect(s.log.some((p) => p.startsWith('/private/'))).toBe(false);
+    expect(r.pagesFailed?.filter((f) => f.robots)).toEqual([expect.objectContaining({ url: s.url('/sen-information-report/') })]);
+    if (!r.found) expect(r.message).toMatch(/1 was not read because robots\.txt disallows it/);
+  });
+
   test('the only link to the report is disallowed by robots.txt: it is never requested, and the message says so', async () => {
     const s = await startTypicalSchool('Fernhill School', 'robots-blocked');
     open.push(s);

@@ -250,3 +250,94 @@ describe('with a fake school site', () => {
     await expect(fetch('not a url', fetchOptions)).rejects.toSatisfy(isAuditError);
   });
 });
+
+describe('robots.txt on redirects', () => {
+  const moved = (location: string) => ({ status: 301, headers: { location } });
+  const polite = (extra: Partial<Parameters<typeof politeFetcher>[1]> = {}) =>
+    politeFetcher(httpFetch, { concurrency: 4, perHost: 2, maxRetries: 0, robots: true, userAgent: 'senaudit/9 (test)', ...extra });
+
+  test('a redirect to a path robots.txt disallows is refused, and the target is never requested', async () => {
+    const site = await startFakeSchool({
+      '/robots.txt': { text: 'User-agent: *\nDisallow: /private/\n' },
+      '/send/': moved('/private/report?v=2'),
+      '/private/report': { text: 'the report' },
+    });
+    try {
+      const err = await polite()(site.url('/send/'), fetchOptions).catch((e: unknown) => e);
+      expect(isRobotsRefusal(err)).toBe(true);
+      expect(isAuditError(err) && err.message).toBe(
+        `${site.url('/send/')} redirects to ${site.url('/private/report?v=2')}, which ${new URL(site.origin).host}'s robots.txt ` +
+          "does not allow senaudit to read, so it was not fetched. Ask the school for the report's address, or audit a saved copy.",
+      );
+      expect(site.log).toEqual(['/robots.txt', '/send/']);
+    } finally {
+      await site.close();
+    }
+  });
+
+  test("a redirect to another site is checked against that site's robots.txt, read with the same User-Agent; credentials are hidden", async () => {
+    const other = await startFakeSchool({ '/robots.txt': { text: 'User-agent: senaudit\nDisallow: /files/\n' }, '/files/report.pdf': { text: 'x' } });
+    const port = new URL(other.origin).port;
+    const site = await startFakeSchool({ '/report': moved(`http://governor:s3cret@127.0.0.1:${port}/files/report.pdf`) });
+    try {
+      const err = await polite()(site.url('/report'), fetchOptions).catch((e: unknown) => e);
+      expect(isRobotsRefusal(err)).toBe(true);
+      const message = isAuditError(err) ? err.message : '';
+      expect(message).toContain(`redirects to http://***@127.0.0.1:${port}/files/report.pdf, which 127.0.0.1:${port}'s robots.txt does not allow`);
+      expect(message).not.toContain('s3cret');
+      expect(other.log).toEqual(['/robots.txt']);
+      expect(other.userAgents).toEqual(['senaudit/9 (test)']);
+      expect(site.log).toEqual(['/robots.txt', '/report']);
+    } finally {
+      await Promise.all([site.close(), other.close()]);
+    }
+  });
+
+  test("an allowed redirect is followed; the target's robots.txt is read once, even with one connection slot in all", async () => {
+    const other = await startFakeSchool({ '/robots.txt': { text: 'User-agent: *\nDisallow: /staff/\n' }, '/docs/report.txt': { text: 'the report' } });
+    const site = await startFakeSchool({ '/a': moved(other.url('/docs/report.txt')), '/b': moved(other.url('/docs/report.txt')) });
+    try {
+      // The hop's robots.txt is read inside the slot the request already holds; queueing for another would never end.
+      const fetch = polite({ concurrency: 1, perHost: 1 });
+      const res = await fetch(site.url('/a'), fetchOptions);
+      expect(new TextDecoder().decode(res.bytes)).toBe('the report');
+      expect(res.redirects).toEqual([other.url('/docs/report.txt')]);
+      await fetch(site.url('/b'), fetchOptions);
+      await fetch(other.url('/docs/report.txt'), fetchOptions);
+      expect(other.log).toEqual(['/robots.txt', '/docs/report.txt', '/docs/report.txt', '/docs/report.txt']);
+    } finally {
+      await Promise.all([site.close(), other.close()]);
+    }
+  });
+
+  test('with robots: false redirects are followed as before, robots.txt unread', async () => {
+    const site = await startFakeSchool({
+      '/robots.txt': { text: 'User-agent: *\nDisallow: /private/\n' },
+      '/send/': moved('/private/report'),
+      '/private/report': { text: 'the report' },
+    });
+    try {
+      await polite({ robots: false })(site.url('/send/'), fetchOptions);
+      expect(site.log).toEqual(['/send/', '/private/report']);
+    } finally {
+      await site.close();
+    }
+  });
+
+  test("a request for a site's robots.txt is answered from the copy read for the checks", async () => {
+    const site = await startFakeSchool({ '/robots.txt': { text: 'User-agent: *\nDisallow: /\nSitemap: /maps/site.xml\n' } });
+    const none = await startFakeSchool({});
+    try {
+      const fetch = polite();
+      await expect(fetch(site.url('/'), fetchOptions)).rejects.toSatisfy(isRobotsRefusal);
+      expect(new TextDecoder().decode((await fetch(site.url('/robots.txt'), fetchOptions)).bytes)).toContain('Sitemap: /maps/site.xml');
+      expect(site.log).toEqual(['/robots.txt']);
+      // A missing robots.txt stays missing: the same 404, not a second request.
+      await expect(fetch(none.url('/robots.txt'), fetchOptions)).rejects.toThrow(/HTTP 404/);
+      await fetch(none.url('/robots.txt'), fetchOptions).catch(() => {});
+      expect(none.log).toEqual(['/robots.txt']);
+    } finally {
+      await Promise.all([site.close(), none.close()]);
+    }
+  });
+});
