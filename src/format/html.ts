@@ -141,12 +141,22 @@ function finding(f: Finding, heading: (text: string) => string): string {
 
 // The chart: one row per requirement, a bar for the share met (and partly met), the numbers in
 // words beside it, and a <title> per row for screen readers and hover.
-const CHART = { width: 900, label: 430, bar: 300, row: 26, top: 8 };
+const CHART = { width: 900, label: 430, bar: 300, row: 26, top: 8, gap: 8 };
+// SVG text does not wrap and anything past the viewBox is clipped, so the chart is made wide
+// enough for its longest value ("3334 of 10002 met (33%), 6668 partly"). The browser's font is
+// not known here, so each character is counted at 0.62em, above the average advance of these
+// digits and words in common sans-serif faces (about 0.55em in DejaVu Sans and Arial), at the
+// 13px of the value text.
+const VALUE_CHAR_WIDTH = 13 * 0.62;
 
 function chart(shares: RuleShare[]): string {
   const height = CHART.top * 2 + shares.length * CHART.row;
+  const barX = CHART.label + 10;
+  const valueX = barX + CHART.bar + CHART.gap;
+  const longest = Math.max(...shares.map((s) => shareText(s).length));
+  const width = Math.max(CHART.width, Math.ceil(valueX + longest * VALUE_CHAR_WIDTH + CHART.gap));
   const out = [
-    `<figure><svg class="chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${CHART.width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
+    `<figure><svg class="chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
     '<title id="chart-title">Share of audited schools meeting each requirement</title>',
     `<desc id="chart-desc">${esc(shares.map((s) => `${s.title}: ${shareText(s)}`).join('; '))}.</desc>`,
   ];
@@ -154,15 +164,14 @@ function chart(shares: RuleShare[]): string {
     const y = CHART.top + i * CHART.row;
     const metW = s.applies ? Math.round((CHART.bar * s.met) / s.applies) : 0;
     const partW = s.applies ? Math.round((CHART.bar * s.partial) / s.applies) : 0;
-    const x0 = CHART.label + 10;
     const label = s.title.length > 62 ? `${s.title.slice(0, 61).trimEnd()}\u2026` : s.title;
     out.push(
       `<g><title>${esc(`${s.title}: ${shareText(s)}`)}</title>`,
       `<text x="${CHART.label}" y="${y + 17}" text-anchor="end" class="label">${esc(clean(label))}</text>`,
-      `<rect x="${x0}" y="${y + 4}" width="${CHART.bar}" height="18" class="track"/>`,
-      metW ? `<rect x="${x0}" y="${y + 4}" width="${metW}" height="18" class="met"/>` : '',
-      partW ? `<rect x="${x0 + metW}" y="${y + 4}" width="${partW}" height="18" class="partial"/>` : '',
-      `<text x="${x0 + CHART.bar + 8}" y="${y + 17}" class="value">${esc(shareText(s))}</text></g>`,
+      `<rect x="${barX}" y="${y + 4}" width="${CHART.bar}" height="18" class="track"/>`,
+      metW ? `<rect x="${barX}" y="${y + 4}" width="${metW}" height="18" class="met"/>` : '',
+      partW ? `<rect x="${barX + metW}" y="${y + 4}" width="${partW}" height="18" class="partial"/>` : '',
+      `<text x="${valueX}" y="${y + 17}" class="value">${esc(shareText(s))}</text></g>`,
     );
   });
   out.push('</svg>');

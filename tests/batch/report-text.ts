@@ -72,8 +72,11 @@ export function reportParagraphs(school: string): { heading: string; paragraphs:
   ];
 }
 
-export function reportHtml(school: string): string {
+/** The report as a web page; `without` leaves out the sections with these headings (a report that lacks them). */
+export function reportHtml(school: string, options: { without?: string[] } = {}): string {
+  const without = new Set(options.without ?? []);
   const body = reportParagraphs(school)
+    .filter((s) => !without.has(s.heading))
     .map((s, i) => `<h${i === 0 ? 1 : 2}>${s.heading}</h${i === 0 ? 1 : 2}>\n${s.paragraphs.map((p) => `<p>${p}</p>`).join('\n')}`)
     .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>SEN Information Report | ${school}</title></head><body><main>\n${body}\n</main></body></html>`;
