@@ -60,6 +60,23 @@ beforeAll(async () => {
     } else send('text/html; charset=utf-8', reportHtml('Rowan School'))(req, res);
   });
   list[list.length - 1]!.url = list[list.length - 1]!.url.replace('http://', 'http://governor:hunter2@');
+  // The rest of the catalogue (tests/hostile/*.test.ts), in the same batch.
+  await school('redirect-to-ftp', /ftp|http/i, (_req, res) => {
+    res.writeHead(301, { location: 'ftp://files.example.sch.uk/report.pdf' });
+    res.end();
+  });
+  await school('redirect-to-metadata', /169\.254\.169\.254|link-local|metadata/i, (_req, res) => {
+    res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
+    res.end();
+  });
+  await school('html-50mb', /larger than|too large|MB/i, send('text/html', Buffer.alloc(50 * MB, '<p>x</p>')));
+  await school('no-text-html', /has no (readable )?text|no text|cannot be audited/i, send('text/html', '<html><body><div><img src="a.png"></div><script>var x = 1;</script></body></html>'));
+  await school('empty-pdf', /empty|PDF|no content/i, send('application/pdf', Buffer.alloc(0)));
+  await school('garbage-pdf', /PDF/, send('application/pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 31337) % 256))])));
+  // Hostile but readable: audited, with what was odd noted in the report.
+  await school('deep-nesting', null, send('text/html', `<html><body>${'<div>'.repeat(10_000)}${reportHtml('Poplar School')}</body></html>`));
+  await school('utf16-bom', null, send('text/html', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(reportHtml('Aspen School'), 'utf16le')])));
+  await school('pdf-as-text-plain', null, send('text/plain', pdf));
   const gone = await startServer({});
   list.push({ id: 'dead-port', url: gone.url('/report'), cause: /connect|refused/i });
   await gone.close();
@@ -76,15 +93,22 @@ test('good schools are audited, each hostile one is an error row naming its caus
   const ndjson = readFileSync(join(dir, 'out', 'results.ndjson'), 'utf8');
   const csv = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8');
   for (const text of [ndjson, csv, r.stdout, r.stderr]) expect(text).not.toContain('hunter2');
-  const lines = ndjson.trim().split('\n').map((l) => JSON.parse(l) as { school: { name: string }; status: string; error?: { message: string } });
+  type Line = { school: { name: string }; status: string; error?: { message: string }; report?: { summary: { met: number }; document: { warnings: string[] } } };
+  const lines = ndjson.trim().split('\n').map((l) => JSON.parse(l) as Line);
   expect(lines).toHaveLength(list.length);
   for (const s of list) {
     const line = lines.find((l) => l.school.name === s.id)!;
-    if (s.cause === null) expect(line.status, s.id).toBe('audited');
+    if (s.cause === null) {
+      expect(line.status, s.id).toBe('audited');
+      // Read, not merely survived: the report's requirements are found in it.
+      expect(line.report!.summary.met, s.id).toBeGreaterThanOrEqual(10);
+    }
     else {
       expect(line.status, s.id).toBe('error');
       expect(line.error!.message, s.id).toMatch(s.cause);
       expect(line.error!.message.split('\n'), s.id).toHaveLength(1);
     }
   }
+  const deep = lines.find((l) => l.school.name === 'deep-nesting')!;
+  expect(deep.report!.document.warnings.join(' ')).toMatch(/nests elements more than 512 deep/);
 });
