@@ -8,19 +8,26 @@ import type { InputRow } from './types.js';
  * Parses CSV text into a header and records of strings, each with the file line it ends on.
  * With `columns`, each record keeps only those named columns, in that order ('' when the file
  * has no such column): a national GIAS extract has 140 columns and 50,000 rows, and we need 6.
+ *
+ * Rows need not match the header's width, so one bad row never refuses the file: a short row
+ * reads as blank in its missing cells (Excel leaves off trailing empty cells in some rows), and
+ * a row with more cells than the header gets `overflow` (its cell count), which the callers make
+ * an error row. A stray quote inside an unquoted cell (`Oak "Acorn" Primary`) is
+ * kept as text; only a quote left open to the end of the file refuses it, naming the line.
  */
 export function parseCsvRecords(
   text: string,
   name: string,
   columns?: readonly string[],
-): { header: string[]; records: { line: number; cells: string[] }[] } {
+): { header: string[]; records: CsvRecord[] } {
   let header: string[] | null = null;
   let pick: number[] | null = null;
-  let records: { line: number; cells: string[] }[];
+  let records: CsvRecord[];
   try {
     records = parse(text, {
       bom: true,
       relax_column_count: true,
+      relax_quotes: true,
       skip_empty_lines: true,
       on_record: (record: string[], context: { lines: number }) => {
         if (header === null) {
@@ -28,7 +35,10 @@ export function parseCsvRecords(
           pick = columns ? columns.map((c) => header!.indexOf(c)) : null;
           return null;
         }
-        return { line: context.lines, cells: pick ? pick.map((i) => (i < 0 ? '' : (record[i] ?? ''))) : record };
+        // Even empty extra cells count: a name split by a comma pushes the row's last (often
+        // empty) cell past the header, and every cell after the split is then in the wrong column.
+        const overflow = record.length > header.length ? record.length : null;
+        return { line: context.lines, cells: pick ? pick.map((i) => (i < 0 ? '' : (record[i] ?? ''))) : record, overflow };
       },
     }) as unknown as typeof records;
   } catch (e) {
@@ -36,6 +46,23 @@ export function parseCsvRecords(
   }
   if (header === null) throw new AuditError('usage', `${name} lists no schools: give one URL a line, a CSV with a "url" column, or a GIAS extract.`);
   return { header, records };
+}
+
+export interface CsvRecord {
+  /** The file line the record ends on (a quoted cell may span lines). */
+  line: number;
+  cells: string[];
+  /** The row's cell count when it has more cells than the header, else null. */
+  overflow: number | null;
+}
+
+/**
+ * The error for a row with more cells than the header: its cells have shifted (most often an
+ * unquoted comma in a name), so no cell can be trusted to be the school's website.
+ */
+export function overflowError(r: CsvRecord, headerWidth: number): string | null {
+  if (r.overflow === null) return null;
+  return `Row ${r.line} has ${r.overflow} cells but the header has ${headerWidth}, so the school could not be audited: a name or address that holds a comma must be in double quotes.`;
 }
 
 /** A CSV with a `url` column and, optionally, `name`, `urn` and `school_type` (any order, any case). */
@@ -48,7 +75,11 @@ export function parseSchoolCsv(text: string, name: string): InputRow[] {
   }
   const [urn, schoolName, type, la] = [col('urn'), col('name'), col('school_type'), col('la')];
   const cell = (cells: string[], i: number) => (i < 0 ? null : (cells[i] ?? null));
-  return records.map(({ line, cells }) => {
+  return records.map((record) => {
+    const { line, cells } = record;
+    const shifted = overflowError(record, header.length);
+    // Only the name is kept from a shifted row, to help find it; its URN or URL could be another school's.
+    if (shifted) return makeRow({ row: line, url: '', name: cell(cells, schoolName), error: shifted });
     const typeText = cell(cells, type)?.trim() ?? '';
     const schoolType = typeText === '' ? null : (SCHOOL_TYPES as readonly string[]).includes(typeText) ? (typeText as SchoolType) : undefined;
     return makeRow({

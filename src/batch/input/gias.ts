@@ -1,6 +1,6 @@
 import { AuditError } from '../../errors.js';
 import { GIAS_STATUS_CLOSED, GIAS_TYPES } from '../gias-types.js';
-import { parseCsvRecords } from './csv-list.js';
+import { overflowError, parseCsvRecords } from './csv-list.js';
 import { makeRow } from './row.js';
 import type { InputRow } from './types.js';
 
@@ -14,9 +14,15 @@ export const GIAS_COLUMNS = {
   la: 'LA (name)',
 } as const;
 
-/** A header is a GIAS extract's when it has URN, EstablishmentName and SchoolWebsite. */
+/**
+ * A header is a GIAS extract's when it has URN, EstablishmentName and SchoolWebsite; also when it
+ * has URN and EstablishmentName and no `url` column, so that an extract downloaded without its
+ * website field is told which GIAS column is missing rather than that it has no "url" column.
+ */
 export function isGiasHeader(header: string[]): boolean {
-  return [GIAS_COLUMNS.urn, GIAS_COLUMNS.name, GIAS_COLUMNS.website].every((c) => header.includes(c));
+  const has = (c: string) => header.includes(c);
+  if (!has(GIAS_COLUMNS.urn) || !has(GIAS_COLUMNS.name)) return false;
+  return has(GIAS_COLUMNS.website) || !header.some((h) => h.toLowerCase() === 'url');
 }
 
 /**
@@ -27,10 +33,13 @@ export function parseGiasExtract(text: string, name: string): InputRow[] {
   const wanted = Object.values(GIAS_COLUMNS);
   const { header, records } = parseCsvRecords(text, name, wanted);
   const missing = wanted.filter((c) => !header.includes(c)).map((c) => `"${c}"`);
-  if (missing.length > 0) throw new AuditError('usage', `${name} looks like a GIAS extract but has no ${missing.join(', ')} column: download the extract with all establishment fields.`);
+  if (missing.length > 0) throw new AuditError('usage', `${name} looks like a GIAS extract but has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}: download the extract with all establishment fields.`);
   const at = Object.fromEntries(Object.keys(GIAS_COLUMNS).map((k, i) => [k, i])) as Record<keyof typeof GIAS_COLUMNS, number>;
-  return records.map(({ line, cells }) => {
+  return records.map((record) => {
+    const { line, cells } = record;
     const get = (k: keyof typeof GIAS_COLUMNS) => (cells[at[k]] ?? '').trim();
+    const shifted = overflowError(record, header.length);
+    if (shifted) return makeRow({ row: line, url: '', name: get('name'), error: shifted });
     const typeCode = Number.parseInt(get('type'), 10);
     const entry = GIAS_TYPES[typeCode];
     let skip: string | null = null;

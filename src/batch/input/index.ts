@@ -1,5 +1,6 @@
 import { AuditError } from '../../errors.js';
 import { decodeText } from '../../extract/decode.js';
+import { sniffFormat } from '../../extract/sniff.js';
 import { parseSchoolCsv, parseCsvRecords } from './csv-list.js';
 import { isGiasHeader, parseGiasExtract } from './gias.js';
 import { parseUrlList } from './text-list.js';
@@ -13,6 +14,12 @@ export type { InputFormat, InputRow, LoadedInput } from './types.js';
  * Text is UTF-8 (with or without BOM) or, when not valid UTF-8, windows-1252 as GIAS writes it.
  */
 export function loadSchools(bytes: Uint8Array, name: string): LoadedInput {
+  // A spreadsheet (.xlsx is a ZIP), PDF or other binary file would otherwise be read as a list
+  // of "URLs", one error row per line of noise, with its control characters in the messages.
+  const kind = sniffFormat(bytes, null, name);
+  if (kind === null || kind === 'pdf' || kind === 'docx') {
+    throw new AuditError('usage', `${name} is not a text file (a spreadsheet or other binary file?): save it as CSV, or give a text file of URLs.`);
+  }
   const text = decodeText(bytes, null, false);
   const format = detectFormat(text, name);
   const parsed = format === 'gias' ? parseGiasExtract(text, name) : format === 'csv' ? parseSchoolCsv(text, name) : parseUrlList(text);
