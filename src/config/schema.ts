@@ -10,8 +10,6 @@ import { SCHOOL_TYPES, SEVERITIES } from '../rules/vocabulary.js';
 
 /** The name `extends` uses for the built-in rule set. */
 export const BUILTIN_NAME = 'senaudit:builtin';
-/** The file looked for in the working directory when no --config is given. */
-export const CONFIG_FILE_NAME = 'senaudit.config.yaml';
 
 const isoDate = z.string().refine(
   (v) => {

@@ -10,12 +10,15 @@ import { walkContent } from './html-walk.js';
 // as headings, paragraphs, list items and table cells, plus every link with text.
 
 export async function extractHtml(html: string, baseUrl: string | null): Promise<SenDocument> {
-  // Imported here, not at the top: cheerio takes ~300 ms to load and the CLI may not need it.
-  const cheerio = await import('cheerio');
+  // parse5 (the WHATWG parser cheerio uses) building domhandler nodes (cheerio's tree), called
+  // directly: cheerio's entry point also loads undici, htmlparser2 and stream decoders, which
+  // cost a local audit a few hundred milliseconds for a parser it already has. Imported here,
+  // not at the top: the CLI may not read HTML at all.
+  const [{ parse }, { adapter }] = await Promise.all([import('parse5'), import('parse5-htmlparser2-tree-adapter')]);
   // Nesting past MAX_DEPTH is flattened first: the parser's time grows with depth on every tag.
   const limited = limitDepth(html);
-  const $ = cheerio.load(limited.html);
-  const doc = $.root()[0] as unknown as DomNode;
+  // scriptingEnabled as in a browser (and cheerio): <noscript> is raw text, then dropped as boilerplate.
+  const doc = parse(limited.html, { treeAdapter: adapter, scriptingEnabled: true }) as unknown as DomNode;
   const head = findFirst(doc, (n) => tagName(n) === 'head');
   const body = findFirst(doc, (n) => tagName(n) === 'body') ?? doc;
 
