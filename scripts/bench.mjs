@@ -190,6 +190,7 @@ if (want('regex')) {
 if (want('pipeline')) {
   section('Extraction + all rules (in-process, rule set loaded once)');
   report(`300 KB HTML: extract + all rules`, await measure(async () => audit(await extract(html.bytes, htmlUrl)), R), { value: 150 });
+  report('300 KB HTML, full GC before each run', await measure(async () => audit(await extract(html.bytes, htmlUrl)), { ...R, forceGc: true }), null, '(heap limits reset: as in a fresh process)');
   report('300 KB HTML, text-dense: extract + all rules', await measure(async () => audit(await extract(htmlDense.bytes, htmlUrl)), R), null, `(${htmlDense.words} words)`);
   report('40-page PDF: extract + all rules', await measure(async () => audit(await extract(pdf40.bytes, 'report.pdf')), R_SLOW), { value: 800 });
   report('30-page DOCX: extract + all rules', await measure(async () => audit(await extract(docx30.bytes, 'report.docx')), R));

@@ -1,4 +1,4 @@
-import { attr, findFirst, isElement, tagName, visibleLength, walk, type DomNode } from './html-dom.js';
+import { attr, findFirst, isElement, nonSpaceLength, tagName, walk, type DomNode } from './html-dom.js';
 import { isBoilerplate, type PruneContext } from './html-prune.js';
 
 // Where a page's own content is. School sites wrap the report in menus, sidebars, news
@@ -36,14 +36,33 @@ export function chooseContent(body: DomNode): ContentChoice {
   let firstH1: DomNode | null = null;
   let mainDepth = 0;
   const ctx: PruneContext = { inMain: false };
+  const outsideMain: PruneContext = { inMain: false };
+
+  // One walk does it all: the candidates, and every element's visible length (text outside
+  // boilerplate, judged as if outside <main>), summed up the tree as elements are left.
+  // Walking each candidate again, and judging every element twice, was a quarter of the time
+  // to extract a long page.
+  const lengths = new Map<DomNode, number>();
+  const counted: number[] = [0];
+  const notCounted = new Set<DomNode>(); // walked (a header inside <main>) but not in lengths
+  const tierOpen = new Map<DomNode, number>();
 
   walk(
     body,
     (node) => {
+      if (node.type === 'text') {
+        counted[counted.length - 1]! += nonSpaceLength(node.data ?? '');
+        return;
+      }
       if (!isElement(node)) return;
-      ctx.inMain = mainDepth > 0;
-      if (node !== body && isBoilerplate(node, ctx)) return 'skip';
+      if (node !== body && isBoilerplate(node, outsideMain)) {
+        // Inside <main> a <header> is the page's own title block: walk it, but do not count it.
+        ctx.inMain = mainDepth > 0;
+        if (!ctx.inMain || isBoilerplate(node, ctx)) return 'skip';
+        notCounted.add(node);
+      }
       order.set(node, order.size);
+      counted.push(0);
       const tag = tagName(node);
       if (tag === 'main' || tag === 'article') mainDepth++;
       if (tag === 'h1' && !firstH1) firstH1 = node;
@@ -51,23 +70,27 @@ export function chooseContent(body: DomNode): ContentChoice {
       if (tier !== null) {
         if (open[tier] === 0) tiers[tier]!.push(node); // outermost match of its tier only
         open[tier]!++;
+        tierOpen.set(node, tier);
       }
     },
     (node) => {
       if (!isElement(node)) return;
+      const length = counted.pop()!;
+      lengths.set(node, length);
+      if (!notCounted.has(node)) counted[counted.length - 1]! += length;
       const tag = tagName(node);
       if (tag === 'main' || tag === 'article') mainDepth--;
-      const tier = tierOf(node);
-      if (tier !== null) open[tier]!--;
+      const tier = tierOpen.get(node);
+      if (tier !== undefined) open[tier]!--;
     },
   );
 
-  const skip = (el: DomNode) => isBoilerplate(el, { inMain: false });
-  const bodyLength = visibleLength(body, skip);
+  // (When the page has no <body> element, `body` is the document root: its total is counted[0].)
+  const bodyLength = lengths.get(body) ?? counted[0]!;
   let roots = [body];
   for (const matches of tiers) {
     if (matches.length === 0) continue;
-    const length = matches.reduce((sum, m) => sum + visibleLength(m, skip), 0);
+    const length = matches.reduce((sum, m) => sum + (lengths.get(m) ?? 0), 0);
     if (length > 0 && (length >= bodyLength * MIN_SHARE || length >= ENOUGH_CHARS)) {
       roots = matches;
       break;

@@ -15,6 +15,7 @@ const NEVER_CONTENT_ROLES = new Set(['navigation', 'search', 'contentinfo', 'com
 
 const COOKIE_RE = /cookie|consent|gdpr/i;
 const SKIP_LINK_RE = /^skip(?:-?link|-?to-?content|-?nav)?s?$/i;
+const SKIP_WORD_RE = /skip/i;
 // Accordions and tabs hide report sections until clicked, but the text is published: keep it.
 const DISCLOSURE_RE = /accordion|collaps|panel|tabs?[-_]?(?:pane|panel|content)|toggle|expand|faq|reveal|answer/i;
 
@@ -36,7 +37,8 @@ export function isBoilerplate(el: DomNode, ctx: PruneContext): boolean {
   if ((tag === 'header' || role === 'banner') && !ctx.inMain) return true;
   if (isHidden(el)) return true;
   const idClass = `${attr(el, 'id') ?? ''} ${attr(el, 'class') ?? ''}`;
-  if (idClass.split(/\s+/).some((token) => SKIP_LINK_RE.test(token))) return true;
+  // (The cheap test first: this runs for every element of the page.)
+  if (SKIP_WORD_RE.test(idClass) && idClass.split(/\s+/).some((token) => SKIP_LINK_RE.test(token))) return true;
   // Some CMSs (ASP.NET WebForms) wrap the whole page in one <form>; a cookie class can sit on a
   // wrapper too. Those are dropped only when they do not hold the page's content.
   if (tag === 'form' || (COOKIE_RE.test(idClass) && tag !== 'body' && tag !== 'html' && tag !== 'main')) {
@@ -47,6 +49,7 @@ export function isBoilerplate(el: DomNode, ctx: PruneContext): boolean {
 
 function isHidden(el: DomNode): boolean {
   const hidden = attr(el, 'hidden');
+  if (hidden === undefined && attr(el, 'aria-hidden') === undefined) return false;
   const ariaHidden = (attr(el, 'aria-hidden') ?? '').toLowerCase() === 'true';
   // hidden="until-found" is text the browser's find-in-page reveals: it is content.
   if ((hidden === undefined || hidden === 'until-found') && !ariaHidden) return false;

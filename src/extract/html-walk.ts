@@ -1,5 +1,5 @@
 import { normaliseSpace, type DocumentBuilder } from '../document/build.js';
-import { attr, isElement, tagName, walk, type DomNode } from './html-dom.js';
+import { attr, isElement, nonSpaceLength, tagName, walk, type DomNode } from './html-dom.js';
 import { isBoilerplate, type PruneContext } from './html-prune.js';
 import { resolveHref } from './html-links.js';
 
@@ -152,7 +152,7 @@ function addText(ctx: Context, data: string, bold: boolean, pre: boolean): void 
   pieces.forEach((piece, i) => {
     if (i > 0) breakLine(ctx);
     ctx.cur.text += piece;
-    const visible = piece.replace(/[\s\u00a0]+/g, '').length;
+    const visible = nonSpaceLength(piece);
     if (bold) ctx.cur.bold += visible;
     else ctx.cur.plain += visible;
   });
@@ -165,6 +165,8 @@ function breakLine(ctx: Context): void {
 
 /** Emits the text gathered so far in `ctx` and empties it (the element may hold more text later). */
 function flush(ctx: Context, builder: DocumentBuilder): void {
+  // Most calls find nothing gathered (a block opening right after another): no work, no garbage.
+  if (ctx.lines.length === 0 && ctx.cur.text === '') return;
   breakLine(ctx);
   const lines = joinWrapped(ctx.lines.map((l) => ({ ...l, text: normaliseSpace(l.text) })).filter((l) => l.text !== ''));
   ctx.lines = [];

@@ -9,7 +9,23 @@ const SILENT_ES = /[^aeiouysxzhgc]es$/;
 /** Vowel pairs said as two syllables: "individual", "science", "create" (not "-tion", "-cial"). */
 const SPLIT_PAIRS = /[^qg]ua|uo|[^tsc]i[ao]|eate|eato|eati/g;
 
+// A report uses a few thousand distinct words many times over: each is counted once. The
+// count depends only on the word, so the cache cannot change a score; it is emptied when full
+// so a batch of many schools does not grow it without bound.
+const cache = new Map<string, number>();
+const CACHE_LIMIT = 50_000;
+
 export function syllables(word: string): number {
+  let n = cache.get(word);
+  if (n === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    n = countSyllables(word);
+    cache.set(word, n);
+  }
+  return n;
+}
+
+function countSyllables(word: string): number {
   const w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (!w) return 0;
   if (w.length <= 3) return 1;

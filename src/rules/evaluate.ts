@@ -38,6 +38,8 @@ export class Evaluator {
   private readonly links: readonly Link[];
   private linkHosts: (string | null)[] | null = null;
   private readonly placed = new Map<string, number>();
+  private readonly phraseHitCache = new Map<CompiledPhrases, Uint8Array>();
+  private joined: JoinedText | null = null;
 
   constructor(
     private readonly doc: PreparedDocument,
@@ -78,10 +80,32 @@ export class Evaluator {
     return out;
   }
 
+  /**
+   * Which sentences a phrase list matches (1) or not (0), from one scan of the whole text per
+   * phrase list instead of one regex call per sentence (the sentences joined with "\n"). The
+   * same answer as testPhrases on each sentence: a phrase pattern never matches a newline (its
+   * words are normalised, its acronyms are capitals and digits), and the newline is not a
+   * letter or digit, so at the joins the boundary checks see what they see at a sentence's ends.
+   * After a hit the scan jumps to the next sentence: one hit is all a sentence needs.
+   */
+  private phraseHits(c: CompiledPhrases): Uint8Array {
+    let hits = this.phraseHitCache.get(c);
+    if (!hits) {
+      const j = (this.joined ??= joinSentences(this.doc.sentences));
+      hits = new Uint8Array(this.n);
+      if (c.folded) markSentences(c.folded, j.norm, j.normStarts, hits);
+      if (c.exact) markSentences(c.exact, j.text, j.textStarts, hits);
+      this.phraseHitCache.set(c, hits);
+    }
+    return hits;
+  }
+
   private compute(m: CompiledMatcher): number[] {
     switch (m.kind) {
-      case 'phrases':
-        return this.eachSentence(m.roles, (s) => testPhrases(m.phrases, s.norm, s.text));
+      case 'phrases': {
+        const hits = this.phraseHits(m.phrases);
+        return this.eachSentence(m.roles, (_s, i) => hits[i] === 1);
+      }
       case 'regex':
         return this.eachSentence(m.roles, (s) => testBounded(m.regex, s.text));
       case 'near':
@@ -164,9 +188,10 @@ export class Evaluator {
   private section(heading: CompiledPhrases, match: CompiledMatcher | null): number[] {
     const sentences = this.doc.sentences;
     const inSection = new Set<number>();
+    const headingHits = this.phraseHits(heading);
     for (let i = 0; i < sentences.length; i++) {
       const h = sentences[i]!;
-      if (h.depth === null || !testPhrases(heading, h.norm, h.text)) continue;
+      if (h.depth === null || headingHits[i] !== 1) continue;
       for (let j = i + 1; j < sentences.length; j++) {
         const s = sentences[j]!;
         if (s.depth !== null && s.depth <= h.depth) break;
@@ -180,11 +205,22 @@ export class Evaluator {
   private near(a: CompiledPhrases, b: CompiledPhrases, words: number, within: 'sentence' | 'block', roles: SentenceRole[]): number[] {
     const sentences = this.doc.sentences;
     const out: number[] = [];
+    const aHits = this.phraseHits(a);
+    const bHits = this.phraseHits(b);
+    const anyIn = (hits: Uint8Array, from: number, to: number) => {
+      for (let k = from; k < to; k++) if (hits[k] === 1 && roles.includes(sentences[k]!.role)) return true;
+      return false;
+    };
     // Word positions are counted over the unit (sentence or block); a hit is the sentence holding the `a` term.
     let i = 0;
     while (i < sentences.length) {
       let j = i + 1;
       if (within === 'block') while (j < sentences.length && sentences[j]!.block === sentences[i]!.block) j++;
+      // Most units hold neither term: skip them before finding word positions.
+      if (!anyIn(aHits, i, j) || !anyIn(bHits, i, j)) {
+        i = j;
+        continue;
+      }
       const unit: { idx: number; startWord: number; s: Sentence }[] = [];
       let wordsSoFar = 0;
       for (let k = i; k < j; k++) {
@@ -286,4 +322,51 @@ export function testBounded(regex: RegExp, text: string): boolean {
     if (regex.test(text.length <= REGEX_WINDOW ? text : text.slice(at, at + REGEX_WINDOW))) return true;
     if (at + REGEX_WINDOW >= text.length) return false;
   }
+}
+
+interface JoinedText {
+  norm: string;
+  text: string;
+  /** Where each sentence starts in `norm` and in `text`. */
+  normStarts: number[];
+  textStarts: number[];
+}
+
+function joinSentences(sentences: readonly Sentence[]): JoinedText {
+  const normStarts: number[] = [];
+  const textStarts: number[] = [];
+  let n = 0;
+  let t = 0;
+  for (const s of sentences) {
+    normStarts.push(n);
+    textStarts.push(t);
+    n += s.norm.length + 1;
+    t += s.text.length + 1;
+  }
+  return { norm: sentences.map((s) => s.norm).join('\n'), text: sentences.map((s) => s.text).join('\n'), normStarts, textStarts };
+}
+
+/** Sets hits[i] for every sentence i (starting at starts[i] in text) that `re` (global) matches in. */
+function markSentences(re: RegExp, text: string, starts: number[], hits: Uint8Array): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const i = sentenceAt(starts, m.index);
+    hits[i] = 1;
+    if (i + 1 >= starts.length) break;
+    re.lastIndex = starts[i + 1]!;
+  }
+  re.lastIndex = 0;
+}
+
+/** The index of the last start at or before `offset` (starts ascending, starts[0] = 0). */
+function sentenceAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
