@@ -110,8 +110,10 @@ export function withTrustedPatterns<T>(validate: () => T): T {
 
 /**
  * Why a pattern is refused, or null: one whose repeat can match the same text in two ways
- * ((a+)+, (\w|\w)*) can take exponential time on one long line and hang a batch, so it is
- * refused when the file is loaded, with its line and key (src/rules/regex-ambiguity.ts).
+ * ((a+)+, (\w|\w)*) can take exponential time on one long line and hang a batch, and one with
+ * two repeats that can share text before something that can fail (\w*\w*!) a power of its
+ * length, too long even within the 2,000-character window; so it is refused when the file is
+ * loaded, with its line and key (src/rules/regex-ambiguity.ts).
  * `flags` are those the rule compiler uses: case matters to whether two parts overlap.
  */
 function regexRisk(pattern: string, flags: string): string | null {
@@ -119,9 +121,14 @@ function regexRisk(pattern: string, flags: string): string | null {
   const risk = findRegexRisk(pattern, flags);
   if (!risk) return null;
   if (risk.kind === 'unchecked') {
-    return 'this regular expression is too large to check for exponential time; split it into smaller patterns, for example several "regex" matchers under "any"';
+    return 'this regular expression is too large to check for patterns that match slowly; split it into smaller patterns, for example several "regex" matchers under "any"';
   }
-  const part = risk.repeat.length > 60 ? `${risk.repeat.slice(0, 57)}...` : risk.repeat;
+  const short = (raw: string) => (raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+  if (risk.kind === 'polynomial') {
+    const [a, b] = risk.repeats.map(short);
+    return `this regular expression can take a very long time on a long line, because its repeats "${a}" and "${b}" can match the same text one after the other, so the time grows with a power of the line's length; rewrite them so they cannot overlap (as in \\w+\\s+\\w+), or so that nothing after them can fail`;
+  }
+  const part = short(risk.repeat);
   return `this regular expression can take exponential time on some text, because its repeated part "${part}" can match the same text in more than one way (as (a|a)* and (a+)+ can); rewrite that part so each piece of text can be matched only one way`;
 }
 

@@ -1,6 +1,7 @@
 // Catastrophic backtracking (issue #6): a rule or config file's pattern in which a repeat can
-// match the same text in more than one way would hang the process on a long line, so it is
-// refused when the file is loaded, naming file, line and key (src/rules/regex-ambiguity.ts).
+// match the same text in more than one way would hang the process on a long line, and one with
+// two repeats that can share text before something that can fail would take minutes on it, so
+// each is refused when the file is loaded, naming file, line and key (src/rules/regex-ambiguity.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -39,6 +40,22 @@ const NESTED = [
   ['(?<![a-z])(x+y?)*z', '(x+y?)*'],
 ] as const;
 
+// Two repeats that can share text, then something that can fail: \w*\w*! takes about 2 s on the
+// 2,000 characters a rule sees at once, a*a*a*b 137 s on 800.
+const SHARING = [
+  ['\\w*\\w*!', '\\w*', '\\w*'],
+  ['a*a*a*b', 'a*', 'a*'],
+  ['\\d+\\d+x', '\\d+', '\\d+'],
+  ['(?:\\s|\\w)*\\s*:', '(?:\\s|\\w)*', '\\s*'],
+  ['[a-z]+[a-z0-9]+@', '[a-z]+', '[a-z0-9]+'],
+] as const;
+const sharingMessage = (first: string, second: string) =>
+  `this regular expression can take a very long time on a long line, because its repeats "${escape(first)}" and "${escape(second)}" can match the same text one after the other, so the time grows with a power of the line's length`;
+
+test.each(SHARING)('%s is refused at load time, naming both repeats', async (pattern, first, second) => {
+  await expect(loadRuleset(write(regexRule(pattern)), read)).rejects.toThrow(new RegExp(`rule-\\d+\\.yaml line 10: check\\.met\\.regex: ${sharingMessage(first, second)}`));
+});
+
 test.each([...OVERLAPPING, ...NESTED])('%s is refused at load time, naming the repeat', async (pattern, repeat) => {
   const file = write(regexRule(pattern));
   await expect(loadRuleset(file, read)).rejects.toThrow(
@@ -49,6 +66,9 @@ test.each([...OVERLAPPING, ...NESTED])('%s is refused at load time, naming the r
 test('a link url pattern is held to the same check', async () => {
   await expect(loadRuleset(write(rule('  met:\n    link: {url: "(x+x+)+y"}')), read)).rejects.toThrow(/line 10: check\.met\.link\.url: .*exponential time/);
   await expect(loadRuleset(write(rule('  met:\n    link: {url: "https://(\\\\w|\\\\w)*\\\\.gov\\\\.uk"}')), read)).rejects.toThrow(/line 10: check\.met\.link\.url: .*"\(\\w\|\\w\)\*"/);
+  await expect(loadRuleset(write(rule('  met:\n    link: {url: "https://[a-z]+[a-z.]+\\\\.gov\\\\.uk"}')), read)).rejects.toThrow(
+    new RegExp(`line 10: check\\.met\\.link\\.url: ${sharingMessage('[a-z]+', '[a-z.]+')}`),
+  );
 });
 
 test('case is read as the rule will match it: with matchCase, [A-Z][a-z]+ and "and" cannot overlap', async () => {
@@ -68,6 +88,10 @@ test.each([
   // 2,000-character window bounds (a few milliseconds), not exponential.
   '(a|ab)*c',
   '(?<![\\d:/-])1 ?(:|-|to) ?1(?![\\d:/-])|\\p{Lu}\\p{Ll}+ local offer',
+  // One repeat before something that can fail: the square of the window, a few milliseconds.
+  '\\s*,\\s*',
+  // Two repeats that can share text, but the first way tried reaches the end of the pattern.
+  '\\w+\\s*\\w+',
 ])('an ordinary pattern loads: %s', async (pattern) => {
   expect((await loadRuleset(write(regexRule(pattern)), read)).rules).toHaveLength(1);
 });
@@ -76,7 +100,7 @@ test('a looping pattern too large to check in reasonable time is refused with wh
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const huge = `(?:${Array.from({ length: 300 }, (_, i) => `.${letters[i % 26]}${letters[Math.floor(i / 26)]}`).join('|')})*$`;
   await expect(loadRuleset(write(regexRule(huge)), read)).rejects.toThrow(
-    /line 10: check\.met\.regex: this regular expression is too large to check for exponential time; split it into smaller patterns/,
+    /line 10: check\.met\.regex: this regular expression is too large to check for patterns that match slowly; split it into smaller patterns/,
   );
 });
 
@@ -102,6 +126,14 @@ test('the CLI refuses each in one line, exit 2, and never starts the audit', asy
     const file = write(regexRule(pattern));
     const name = escape(file.slice(dir.length + 1));
     await expectRefused(['audit', 'fixtures/examples/oakfield-primary.html', '--rules', file], new RegExp(`${name} line 10: check\\.met\\.regex: this regular expression can take exponential time`));
+  }
+});
+
+test('the CLI refuses two repeats that can share text in one line, exit 2, naming file, line and key', async () => {
+  for (const [pattern, first, second] of SHARING.slice(0, 2)) {
+    const file = write(regexRule(pattern));
+    const name = escape(file.slice(dir.length + 1));
+    await expectRefused(['audit', 'fixtures/examples/oakfield-primary.html', '--rules', file], new RegExp(`${name} line 10: check\\.met\\.regex: ${sharingMessage(first, second)}`));
   }
 });
 

@@ -1,15 +1,16 @@
-// The exponential-backtracking check on its own (issue #6); tests/hostile/regex-safety.test.ts
-// checks it through rule files and the CLI. During development its verdicts were compared with
+// The exponential- and polynomial-backtracking check on its own (issue #6);
+// tests/hostile/regex-safety.test.ts checks it through rule files and the CLI. During development its verdicts were compared with
 // recheck's automaton checker on 17,000 random patterns: every pattern recheck called
 // exponential was refused here, and with unbounded repeats only the two agreed exactly.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { findRegexRisk } from '../../src/rules/regex-ambiguity.js';
 
-/** The repeat named as the cause, null when the pattern passes, or 'unchecked'. */
+/** The repeat (or two) named as the cause, null when the pattern passes, or 'unchecked'. */
 const verdict = (pattern: string, flags = 'iu') => {
   const risk = findRegexRisk(pattern, flags);
-  return risk === null ? null : risk.kind === 'exponential' ? risk.repeat : risk.kind;
+  if (risk === null || risk.kind === 'unchecked') return risk && risk.kind;
+  return risk.kind === 'exponential' ? risk.repeat : risk.repeats;
 };
 
 describe('refused: a repeat whose body can read the same text in two ways', () => {
@@ -39,8 +40,43 @@ describe('accepted: every part of the text is read one way, or only a power of t
     '(?:\\s*,\\s*\\w+)+y',
     '(?:\\w+\\s){0,3}x',
     '\\s*,\\s*', // quadratic: bounded by the 2,000-character window
-    'a.*b.*c',
+    'a[^b]*b[^c]*c', // the two repeats cannot read the same text
     '[^\\s\\S](a|a)*', // the repeat can never be reached
+  ])('%s', (pattern) => {
+    expect(verdict(pattern)).toBeNull();
+  });
+});
+
+describe('refused: two repeats that can read the same text one after the other, then something that can fail', () => {
+  test.each([
+    ['\\w*\\w*!', '\\w*', '\\w*'], // about 2 s on a 2,000-character window
+    ['a*a*a*b', 'a*', 'a*'],
+    ['\\d+\\d+x', '\\d+', '\\d+'],
+    ['(?:\\s|\\w)*\\s*:', '(?:\\s|\\w)*', '\\s*'],
+    ['[a-z]+[a-z0-9]+@', '[a-z]+', '[a-z0-9]+'],
+    ['a.*b.*c', '.*', '.*'], // "abab...": each b can end the first; 0.6 s per window
+    ['\\w*\\w*$', '\\w*', '\\w*'], // an anchor at the end can fail
+    ['\\w*\\w*(?!x)', '\\w*', '\\w*'], // so can a lookaround
+    ['\\w*\\w{2,}', '\\w*', '\\w{2,}'], // after one pass {2,} needs another
+    ['\\w{0,1000}\\w{0,1000}!', '\\w{0,1000}', '\\w{0,1000}'], // a million ways at each start
+    ['\\w*\\w{0,9}\\w{0,9}!', '\\w*', '\\w{0,9}'], // each {0,9} ten ways: 0.8 s per window, 6.7 s with three
+    ['(?=\\w*\\w*!)x', '\\w*', '\\w*'], // a lookahead runs its body as a pattern of its own
+  ])('%s', (pattern, first, second) => {
+    expect(verdict(pattern)).toEqual([first, second]);
+  });
+});
+
+describe('accepted: repeats that cannot share text, or after which nothing can fail', () => {
+  test.each([
+    '\\w+\\s*\\w+', // the first way tried reaches the end of the pattern, and succeeds
+    '\\w*\\w*(?:!x)?', // what may follow is optional
+    '(?=\\w*\\w*)x', // a lookahead's body succeeds on its first way too
+    '\\bSENCO\\b',
+    '0\\d{3,4}\\s?\\d{3}\\s?\\d{3,4}', // bounded: a handful of ways at each start
+    // [\w-]+ cannot read the "." that must come before [\w.]+, nor [\w.+-]+ the "@": each run of
+    // text splits one way only, so this passes even with something after it that can fail.
+    '[\\w.+-]+@[\\w-]+\\.[\\w.]+',
+    '[\\w.+-]+@[\\w-]+\\.[\\w.]+!',
   ])('%s', (pattern) => {
     expect(verdict(pattern)).toBeNull();
   });
@@ -72,6 +108,18 @@ const piece: fc.Arbitrary<string> = fc.letrec<{ p: string }>((tie) => ({
     tie('p').map((x) => `(?<!x)${x}\\b`),
   ),
 })).p;
+
+test('two repeats of the same piece in a row, before a character that can fail, are always refused', () => {
+  fc.assert(
+    fc.property(piece, fc.constantFrom('*', '+', '{2,}', '{0,99}'), (p, q) => {
+      const twice = `(?:${p})${q}`;
+      const v = verdict(`x${twice}${twice}!`);
+      // A piece that is itself ambiguous makes its repeat exponential, which is named instead.
+      expect(v).not.toBeNull();
+      if (Array.isArray(v)) expect(v).toEqual([twice, twice]);
+    }),
+  );
+});
 
 test('a pattern without any repeat is never refused', () => {
   fc.assert(fc.property(piece, (p) => verdict(`${p}$`) === null));
