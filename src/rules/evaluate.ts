@@ -2,7 +2,7 @@ import type { Link } from '../document/types.js';
 import { hasEntity } from './entities.js';
 import { linkHost, linkMatches } from './links.js';
 import { normaliseForMatch } from './normalise.js';
-import { phraseOffsets, testPhrases, type CompiledPhrases } from './phrases.js';
+import { phraseOffsets, type CompiledPhrases } from './phrases.js';
 import type { CompiledLink, CompiledMatcher } from './compile.js';
 import type { PreparedDocument, Sentence } from './prepare.js';
 import type { Scope, SentenceRole } from './schema.js';
