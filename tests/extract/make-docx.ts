@@ -1,7 +1,7 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 
-// Builds real .docx files for tests. Nothing on npm here writes DOCX (mammoth only reads), and
-// a .docx is just a ZIP of a few XML parts, so this writes the ZIP by hand.
+// Builds real .docx files for tests: a .docx is a ZIP of a few XML parts, written here as Word
+// lays them out and zipped with fflate, so a test controls exactly what the file holds.
 
 export type DocxParagraph =
   | string
@@ -57,53 +57,14 @@ interface ZipEntry {
   data: string | Buffer;
 }
 
-/** A ZIP archive with each entry deflated (method 8), as Word writes them. */
+/** A ZIP archive with each entry deflated, as Word writes them (fflate; fixed dates, so the bytes are repeatable). */
 export function makeZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
+  const files: Zippable = {};
   for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-    const packed = deflateRawSync(raw);
-    const crc = crc32(raw) >>> 0;
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); // local file header signature
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // flags: UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(0, 10); // time, date
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28); // extra length
-    locals.push(local, name, packed);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); // central directory header signature
-    central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6); // version needed
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(0, 12);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    // extra, comment, disk, internal attrs, external attrs: all zero
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-
-    offset += local.length + name.length + packed.length;
+    const data = typeof entry.data === 'string' ? strToU8(entry.data) : new Uint8Array(entry.data);
+    files[entry.name] = [data, { level: 6, mtime: ZIP_DATE }];
   }
-  const centralDir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); // end of central directory signature
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralDir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralDir, end]);
+  return Buffer.from(zipSync(files));
 }
+
+const ZIP_DATE = new Date('2025-09-01T00:00:00Z');
