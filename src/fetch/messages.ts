@@ -96,5 +96,14 @@ function formatSeconds(ms: number): string {
 }
 
 export function refusedAddress(host: string, why: string): AuditError {
-  return new AuditError('fetch', `Refused to fetch from ${host}: it is ${why}.`);
+  const error = new AuditError('fetch', `Refused to fetch from ${host}: it is ${why}.`);
+  addressRefusals.add(error);
+  return error;
+}
+
+const addressRefusals = new WeakSet<object>();
+
+/** Whether an error is the address policy refusing a host (nothing was sent to it). */
+export function isAddressRefusal(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && addressRefusals.has(e);
 }

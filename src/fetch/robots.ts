@@ -1,5 +1,6 @@
 import robotsParserModule from 'robots-parser';
 import { isAuditError } from '../errors.js';
+import { isAddressRefusal } from './messages.js';
 import { redactUrl } from './redact.js';
 import type { FetchedResource, FetchOptions, Fetcher } from './types.js';
 
@@ -78,6 +79,9 @@ function parse(robotsUrl: string, res: FetchedResource): RobotsRules {
 function unreadable(robotsUrl: string, e: unknown, onNote?: (message: string) => void): RobotsRules {
   const status = isAuditError(e) ? e.httpStatus : undefined;
   if (status !== undefined && status >= 400 && status < 500 && status !== 429) return ALLOW_ALL;
+  // A host the address policy refuses: the request itself will be refused, saying why; a note
+  // that its robots.txt "did not answer" would only mislead.
+  if (isAddressRefusal(e)) return ALLOW_ALL;
   const why = status !== undefined ? `it answered HTTP ${status}` : 'it did not answer';
   const note = `${redactUrl(new URL(robotsUrl))} could not be read (${why}), so the site was read as if it allowed everything.`;
   onNote?.(note);

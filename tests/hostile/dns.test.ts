@@ -64,6 +64,15 @@ describe('names that resolve to link-local addresses are refused after DNS', () 
     expect((err as Error).message).toMatch(/^Refused to fetch from [\w.-]+: it is a link-local address \(169\.254\.169\.254\), where cloud metadata services live/);
   });
 
+  test('through the polite fetcher (robots on): refused for the address, with no note that its robots.txt did not answer', async () => {
+    const { politeFetcher } = await import('../../src/fetch/polite.js');
+    const notes: string[] = [];
+    const polite = politeFetcher(httpFetch, { concurrency: 2, perHost: 2, maxRetries: 0, robots: true, onNote: (n) => notes.push(n) });
+    const err = await polite(server.url('/to/metadata.school.test'), { ...base, allowPrivate: true }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/^Refused to fetch from metadata\.school\.test: it is a link-local address/);
+    expect(notes).toEqual([]);
+  });
+
   test('a name on a private network: refused with allowPrivate false, by the same lookup', async () => {
     await expect(httpFetch(server.url('/to/intranet.school.test'), { ...base, allowPrivate: false })).rejects.toThrow(/loopback address \(127\.0\.0\.1\)/);
     await expect(httpFetch('http://intranet.school.test/', { ...base, allowPrivate: false })).rejects.toThrow(
