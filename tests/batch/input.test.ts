@@ -74,6 +74,78 @@ describe('CSV with a url column', () => {
   });
 });
 
+describe('a list with no header line, saved as CSV', () => {
+  it('is read as one URL a line, dropping empty cells after the URL, as a .txt list is', () => {
+    const csv = 'https://a.example.org/,,\r\nwww.b.example.org;\r\n,\r\nc.example.sch.uk/send,\r\nhttp://127.0.0.1:8080/d/\r\n';
+    const { format, rows } = loadSchools(utf8(csv), 'schools.csv');
+    expect(format).toBe('urls');
+    expect(rows.map((r) => [r.school.row, r.school.url, r.preset])).toEqual([
+      [1, 'https://a.example.org/', null],
+      [2, 'https://www.b.example.org/', null],
+      [4, 'https://c.example.sch.uk/send', null],
+      [5, 'http://127.0.0.1:8080/d/', null],
+    ]);
+    for (const first of ['www.b.example.org', 'oakfield.sch.uk/send,', '127.0.0.1:8080/x,,']) {
+      expect(loadSchools(utf8(`${first}\nhttps://a.example.org/\n`), 'schools.csv').format, first).toBe('urls');
+    }
+  });
+  it('a real header that is not a web address is still a CSV, refused when it has no url column', () => {
+    expect(loadError(utf8('School.Name,Website\nOak,https://oak.example.org/\n'), 'schools.csv')).toMatch(/has no "url" column \(its columns are: School\.Name, Website\)/);
+    expect(loadError(utf8('website\nhttps://oak.example.org/\n'), 'schools.csv')).toMatch(/has no "url" column \(its columns are: website\)/);
+    expect(loadError(utf8('School.Name\nOak Primary\n'), 'schools.csv')).toMatch(/has no "url" column \(its columns are: School\.Name\)/);
+  });
+  it('websites with other cells beside them and no header line are refused: which cell is which cannot be guessed', () => {
+    for (const first of ['https://oak.example.org/,Oak Primary,100001', 'oak.example.org;Oak Primary']) {
+      expect(loadError(utf8(`${first}\n`), 'schools.csv'), first).toMatch(/^schools\.csv has no header line \(its first line starts with the website \S*oak\.example\.org\/?\): add a first line naming the columns, such as "url,name"\.$/);
+    }
+    expect(loadSchools(utf8('url,name\nhttps://oak.example.org/,Oak\n'), 'schools.csv').format).toBe('csv');
+  });
+});
+
+describe('CSV separated by semicolons or tabs', () => {
+  it('reads a semicolon CSV (European Excel), a comma inside a cell being part of it', () => {
+    const { format, rows } = loadSchools(utf8('URL;Name;URN\r\noak.example.org;Oak, St Mary\'s Primary;100001\r\n"https://willow.example.org/";"Willow; Special";\r\n'), 'schools.txt');
+    expect(format).toBe('csv');
+    expect(rows.map((r) => [r.school.key, r.school.name, r.school.url])).toEqual([
+      ['urn:100001', "Oak, St Mary's Primary", 'https://oak.example.org/'],
+      ['url:https://willow.example.org/', 'Willow; Special', 'https://willow.example.org/'],
+    ]);
+  });
+  it('reads a semicolon GIAS extract, and names the semicolon when a row has too many cells', () => {
+    const header = 'URN;LA (name);EstablishmentName;TypeOfEstablishment (code);EstablishmentStatus (code);SchoolWebsite';
+    const { format, rows } = loadSchools(utf8(`${header}\n990101;Westmere;Oak, Primary;1;1;www.oak.example.sch.uk\n990102;Westmere;Ash;Elm;1;1;www.ash.example.sch.uk\n`), 'gias.csv');
+    expect(format).toBe('gias');
+    expect(rows.map((r) => [r.school.key, r.school.name, r.school.url, r.school.schoolType])).toEqual([
+      ['urn:990101', 'Oak, Primary', 'https://www.oak.example.sch.uk/', 'maintained_mainstream'],
+      ['row:3', 'Ash', null, null],
+    ]);
+    const shifted = rows[1]!.preset;
+    expect(shifted?.status === 'error' && shifted.error.message).toBe('Row 3 has 7 cells but the header has 6, so the school could not be audited: a name or address that holds a semicolon must be in double quotes.');
+  });
+  it('a semicolon CSV without a url column is refused naming its columns one by one', () => {
+    expect(loadError(utf8('name;website\nOak;https://oak.example.org/\n'), 'schools.csv')).toMatch(/has no "url" column \(its columns are: name, website\)/);
+  });
+  it("reads Excel's \"Unicode Text\": UTF-16 with a BOM, tab-separated, LE or BE", () => {
+    const text = 'url\tname\tURN\r\nhttps://oak.example.org/\tOak, Café Primary\t100001\r\nwillow.example.org\tWillow School\t\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le.subarray(0)).swap16();
+    expect([...be.subarray(0, 2)]).toEqual([0xfe, 0xff]);
+    for (const [bytes, file] of [[le, 'schools.txt'], [be, 'schools.csv']] as const) {
+      const { format, rows } = loadSchools(bytes, file);
+      expect(format).toBe('csv');
+      expect(rows.map((r) => [r.school.key, r.school.name, r.school.url])).toEqual([
+        ['urn:100001', 'Oak, Café Primary', 'https://oak.example.org/'],
+        ['url:https://willow.example.org/', 'Willow School', 'https://willow.example.org/'],
+      ]);
+    }
+  });
+  it('a first line with a semicolon but no known column is still a URL list', () => {
+    const { format, rows } = loadSchools(utf8('www.a.example.org/?x=1;y=2\n'), 'list.txt');
+    expect(format).toBe('urls');
+    expect(rows.map((r) => r.school.url)).toEqual(['https://www.a.example.org/?x=1;y=2']);
+  });
+});
+
 describe('GIAS extract', () => {
   // The fixture's websites say {{PORT}}: end-to-end tests put their server's port there.
   const fixture = Buffer.from(readFileSync(new URL('../../fixtures/batch/gias-extract.csv', import.meta.url)).toString('latin1').replaceAll('{{PORT}}', '8080'), 'latin1');

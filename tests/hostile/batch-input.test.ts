@@ -85,6 +85,47 @@ it('a CSV saved with a BOM and CRLF (Excel\'s "CSV UTF-8") is read by its header
   expect([0, 1]).toContain(r.code);
 }, 60_000);
 
+describe('lists as Excel saves them in other ways are read, not refused', () => {
+  it('a one-column list of websites with no header line, saved as CSV with empty cells after each', async () => {
+    const out = join(dir, 'headerless');
+    const file = input('headerless.csv', [`${server.url('/sycamore/')},,`, `${dead('/oak/')},,`, ',,', `${server.url('/willow/')},`, ''].join('\r\n'));
+    const r = await runCli(['batch', file, '--out', out, ...RUN]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(2); // the dead one could not be audited
+    expect(csvRows(out).map((x) => [x['url'], x['status']])).toEqual([
+      [server.url('/sycamore/'), 'audited'],
+      [dead('/oak/'), 'error'],
+      [server.url('/willow/'), 'audited'],
+    ]);
+    expect(resultLines(out).map((l) => l.school.row).sort()).toEqual([1, 2, 4]); // file lines, in the order they finished
+  }, 60_000);
+
+  it('a CSV separated by semicolons (Excel in a European locale), names with commas intact', async () => {
+    const out = join(dir, 'semicolon');
+    const file = input('semicolon.csv', ['url;name;urn', `${server.url('/sycamore/')};Sycamore Primary School, Westmere;100001`, `${dead('/oak/')};Oak;100002`, ''].join('\r\n'));
+    const r = await runCli(['batch', file, '--out', out, ...RUN]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(2);
+    expect(csvRows(out).map((x) => [x['name'], x['urn'], x['url'], x['status']])).toEqual([
+      ['Sycamore Primary School, Westmere', '100001', server.url('/sycamore/'), 'audited'],
+      ['Oak', '100002', dead('/oak/'), 'error'],
+    ]);
+  }, 60_000);
+
+  it('Excel\'s "Unicode Text" export: UTF-16 LE with a BOM, tab-separated', async () => {
+    const out = join(dir, 'unicode-text');
+    const text = ['URN\tname\turl', `100001\tCafé Lane Nursery School\t${server.url('/cafe/')}`, `100002\tOak, St Mary’s\t${dead('/oak/')}`, ''].join('\r\n');
+    const file = input('unicode-text.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = await runCli(['batch', file, '--out', out, ...RUN]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(2);
+    expect(csvRows(out).map((x) => [x['name'], x['urn'], x['url'], x['status']])).toEqual([
+      ['Café Lane Nursery School', '100001', server.url('/cafe/'), 'audited'],
+      ['Oak, St Mary’s', '100002', dead('/oak/'), 'error'],
+    ]);
+  }, 60_000);
+});
+
 // Chosen: a ragged row becomes an error row naming its line, and the batch goes on. Refusing the
 // file would make one mistyped row in a 50,000-row list stop the whole run; auditing the row
 // anyway would fetch whatever cell slid into the url column (here " St Mary's Primary").

@@ -1,8 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { AuditError } from '../../errors.js';
 import { SCHOOL_TYPES, type SchoolType } from '../../rules/vocabulary.js';
+import { DELIMITER_NAMES, type Delimiter } from './delimiter.js';
 import { makeRow } from './row.js';
 import type { InputRow } from './types.js';
+
+/** The columns a CSV of schools may have (any case, any order); only `url` is required. */
+export const SCHOOL_CSV_COLUMNS = ['url', 'name', 'urn', 'school_type', 'la'] as const;
 
 /**
  * Parses CSV text into a header and records of strings, each with the file line it ends on.
@@ -14,11 +18,13 @@ import type { InputRow } from './types.js';
  * a row with more cells than the header gets `overflow` (its cell count), which the callers make
  * an error row. A stray quote inside an unquoted cell (`Oak "Acorn" Primary`) is
  * kept as text; only a quote left open to the end of the file refuses it, naming the line.
+ * Cells are split by `delimiter` (detectDelimiter tells it from the header line).
  */
 export function parseCsvRecords(
   text: string,
   name: string,
   columns?: readonly string[],
+  delimiter: Delimiter = ',',
 ): { header: string[]; records: CsvRecord[] } {
   let header: string[] | null = null;
   let pick: number[] | null = null;
@@ -26,6 +32,7 @@ export function parseCsvRecords(
   try {
     records = parse(text, {
       bom: true,
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
@@ -38,7 +45,7 @@ export function parseCsvRecords(
         // Even empty extra cells count: a name split by a comma pushes the row's last (often
         // empty) cell past the header, and every cell after the split is then in the wrong column.
         const overflow = record.length > header.length ? record.length : null;
-        return { line: context.lines, cells: pick ? pick.map((i) => (i < 0 ? '' : (record[i] ?? ''))) : record, overflow };
+        return { line: context.lines, cells: pick ? pick.map((i) => (i < 0 ? '' : (record[i] ?? ''))) : record, overflow, delimiter };
       },
     }) as unknown as typeof records;
   } catch (e) {
@@ -54,6 +61,8 @@ export interface CsvRecord {
   cells: string[];
   /** The row's cell count when it has more cells than the header, else null. */
   overflow: number | null;
+  /** The file's cell separator, named in the overflow message. */
+  delimiter: Delimiter;
 }
 
 /**
@@ -62,12 +71,12 @@ export interface CsvRecord {
  */
 export function overflowError(r: CsvRecord, headerWidth: number): string | null {
   if (r.overflow === null) return null;
-  return `Row ${r.line} has ${r.overflow} cells but the header has ${headerWidth}, so the school could not be audited: a name or address that holds a comma must be in double quotes.`;
+  return `Row ${r.line} has ${r.overflow} cells but the header has ${headerWidth}, so the school could not be audited: a name or address that holds a ${DELIMITER_NAMES[r.delimiter]} must be in double quotes.`;
 }
 
 /** A CSV with a `url` column and, optionally, `name`, `urn` and `school_type` (any order, any case). */
-export function parseSchoolCsv(text: string, name: string): InputRow[] {
-  const { header, records } = parseCsvRecords(text, name);
+export function parseSchoolCsv(text: string, name: string, delimiter: Delimiter = ','): InputRow[] {
+  const { header, records } = parseCsvRecords(text, name, undefined, delimiter);
   const col = (n: string) => header.findIndex((h) => h.toLowerCase() === n);
   const url = col('url');
   if (url < 0) {

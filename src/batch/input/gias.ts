@@ -1,6 +1,7 @@
 import { AuditError } from '../../errors.js';
 import { GIAS_STATUS_CLOSED, GIAS_TYPES } from '../gias-types.js';
 import { overflowError, parseCsvRecords } from './csv-list.js';
+import type { Delimiter } from './delimiter.js';
 import { makeRow } from './row.js';
 import type { InputRow } from './types.js';
 
@@ -29,9 +30,9 @@ export function isGiasHeader(header: string[]): boolean {
  * A GIAS establishment extract: closed establishments and types the duty does not reach are
  * skipped with the reason; the school type comes from the type code (gias-types.ts).
  */
-export function parseGiasExtract(text: string, name: string): InputRow[] {
+export function parseGiasExtract(text: string, name: string, delimiter: Delimiter = ','): InputRow[] {
   const wanted = Object.values(GIAS_COLUMNS);
-  const { header, records } = parseCsvRecords(text, name, wanted);
+  const { header, records } = parseCsvRecords(text, name, wanted, delimiter);
   const missing = wanted.filter((c) => !header.includes(c)).map((c) => `"${c}"`);
   if (missing.length > 0) throw new AuditError('usage', `${name} looks like a GIAS extract but has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}: download the extract with all establishment fields.`);
   const at = Object.fromEntries(Object.keys(GIAS_COLUMNS).map((k, i) => [k, i])) as Record<keyof typeof GIAS_COLUMNS, number>;
