@@ -69,6 +69,15 @@ describe('CSV with a url column', () => {
   it('a CSV without a url column is refused in one sentence', () => {
     expect(loadError(utf8('name,website\nOak,https://oak.example.org/\n'), 'schools.csv')).toMatch(/^schools\.csv has no "url" column \(its columns are: name, website\)/);
   });
+  it('lines starting with # are notes, above the header or between rows; a # inside a cell is text', () => {
+    const csv = '# Anyshire primaries, checked 2026\nurl,name\nhttps://oak.example.org/#send,Oak #2\n# closed in July:\nhttps://ash.example.org/,Ash\n';
+    const { format, rows } = loadSchools(utf8(csv), 'schools.csv');
+    expect(format).toBe('csv');
+    expect(rows.map((r) => [r.school.row, r.school.name, r.school.url])).toEqual([
+      [3, 'Oak #2', 'https://oak.example.org/'], // (the fragment is not part of the address fetched)
+      [5, 'Ash', 'https://ash.example.org/'],
+    ]);
+  });
   it('a CSV with only a header lists no schools', () => {
     expect(loadError(utf8('url,name\n'), 'schools.csv')).toMatch(/lists no schools/);
   });

@@ -36,6 +36,10 @@ export function parseCsvRecords(
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
+      // A line starting with "#" is a note, as in a URL list (format detection skips it too);
+      // a "#" later in a line is text ("https://school.example/#send", "Form #3").
+      comment: '#',
+      comment_no_infix: true,
       on_record: (record: string[], context: { lines: number }) => {
         if (header === null) {
           header = record.map((h) => h.trim());
