@@ -4,6 +4,7 @@ import type { Dispatcher } from 'undici';
 import { AuditError } from '../errors.js';
 import { authorizationFor, type BasicAuth, basicAuthFor } from './auth.js';
 import { BodyTooLargeError, readBody } from './body.js';
+import { WireDeadline } from './deadline.js';
 import { ACCEPT_ENCODING, codingsToUndo, isDecodeError, UnsupportedCodingError } from './decode.js';
 import * as say from './messages.js';
 import { networkError, type Phase } from './network.js';
@@ -34,18 +35,19 @@ async function loadUndici(allowPrivate: boolean): Promise<UndiciClient> {
 /**
  * GETs an http(s) address: follows redirects itself (to record each hop and refuse other
  * schemes), undoes gzip/deflate/br, and enforces one total deadline and a decoded-size cap.
- * Every failure is an AuditError with one sentence the user can act on.
+ * Each hop is sent through options.aroundHop. Every failure is an AuditError with one sentence
+ * the user can act on.
  */
 export const httpFetch: Fetcher = async (url, options) => {
   const start = parseHttpUrl(url);
   // Outside the try: a missing or broken undici is a bug to report, not a network failure.
   const client = await loadUndici(options.allowPrivate ?? true);
-  const signal = AbortSignal.timeout(options.timeoutMs);
+  const deadline = new WireDeadline(options.timeoutMs);
   const state: FetchState = { start, current: start, phase: 'connect', redirects: [] };
   try {
-    return await follow(client, state, options, signal);
+    return await follow(client, state, options, deadline);
   } catch (e) {
-    throw explain(e, state, options, signal);
+    throw explain(e, state, options, deadline.signal);
   }
 };
 
@@ -56,13 +58,14 @@ interface FetchState {
   redirects: string[];
 }
 
-async function follow(
-  { request, agent }: UndiciClient,
-  state: FetchState,
-  options: FetchOptions,
-  signal: AbortSignal,
-): Promise<FetchedResource> {
+/** What one hop came back with: somewhere else to go, or the resource. */
+type HopAnswer = { location: string } | { resource: FetchedResource };
+
+const sendNow = <T>(_url: URL, send: () => Promise<T>): Promise<T> => send();
+
+async function follow(client: UndiciClient, state: FetchState, options: FetchOptions, deadline: WireDeadline): Promise<FetchedResource> {
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const aroundHop = options.aroundHop ?? sendNow;
   let auth: BasicAuth | null = basicAuthFor(state.start);
   for (;;) {
     state.phase = 'connect';
@@ -71,57 +74,77 @@ async function follow(
     const refused = literal ? addressRefusal(literal, options.allowPrivate ?? true) : null;
     if (refused) throw say.refusedAddress(state.current.host, refused);
     // Then the caller's own say on a redirect target (the polite fetcher checks its robots.txt).
+    // Both run between hops, while this fetch holds no connection slot.
     if (state.redirects.length > 0 && options.beforeRedirect) await options.beforeRedirect(new URL(state.current.href));
-    const res = await request(stripCredentials(state.current), {
-      dispatcher: agent,
-      method: 'GET',
-      headers: requestHeaders(options.userAgent, authorizationFor(state.current, auth)),
-      signal,
-    });
-    state.phase = 'body';
-    const location = header(res.headers, 'location');
+    const authorization = authorizationFor(state.current, auth);
+    // The hop is over once its answer is read or discarded: a redirect gives its slot back
+    // before the next hop asks for one, so it never waits for a slot while holding another.
+    const answer = await aroundHop(new URL(state.current.href), () =>
+      deadline.run(() => sendHop(client, state, authorization, options, deadline.signal)),
+    );
+    if ('resource' in answer) return answer.resource;
+    if (state.redirects.length >= maxRedirects) throw say.tooManyRedirects(state.start, state.redirects.length);
+    const next = resolveRedirect(state.current, answer.location);
+    auth = basicAuthFor(next) ?? auth;
+    state.current = next;
+    state.redirects.push(stripCredentials(next).href);
+  }
+}
 
-    if (REDIRECT_STATUSES.has(res.statusCode) && location !== null) {
-      await discard(res.body);
-      if (state.redirects.length >= maxRedirects) throw say.tooManyRedirects(state.start, state.redirects.length);
-      const next = resolveRedirect(state.current, location);
-      auth = basicAuthFor(next) ?? auth;
-      state.current = next;
-      state.redirects.push(stripCredentials(next).href);
-      continue;
-    }
-    if (res.statusCode >= 400) {
-      await discard(res.body);
-      throw say.httpStatusError(state.current, res.statusCode, header(res.headers, 'retry-after'));
-    }
-    if (res.statusCode >= 300) {
-      await discard(res.body);
-      throw say.redirectWithoutLocation(state.current, res.statusCode);
-    }
+/** Sends one request to state.current and reads its body (or discards it, for a redirect or an error). */
+async function sendHop(
+  { request, agent }: UndiciClient,
+  state: FetchState,
+  authorization: string | null,
+  options: FetchOptions,
+  signal: AbortSignal,
+): Promise<HopAnswer> {
+  const res = await request(stripCredentials(state.current), {
+    dispatcher: agent,
+    method: 'GET',
+    headers: requestHeaders(options.userAgent, authorization),
+    signal,
+  });
+  state.phase = 'body';
+  const location = header(res.headers, 'location');
 
-    let codings;
-    try {
-      codings = codingsToUndo(header(res.headers, 'content-encoding'));
-    } catch (e) {
-      abandon(res.body);
-      throw e;
-    }
-    // Without a coding, Content-Length is the decoded size: refuse before reading anything.
-    const declared = Number(header(res.headers, 'content-length') ?? NaN);
-    if (codings.length === 0 && declared > options.maxBytes) {
-      abandon(res.body);
-      throw new BodyTooLargeError(options.maxBytes);
-    }
-    const bytes = await readBody(res.body, codings, options.maxBytes, signal);
-    return {
+  if (REDIRECT_STATUSES.has(res.statusCode) && location !== null) {
+    await discard(res.body);
+    return { location };
+  }
+  if (res.statusCode >= 400) {
+    await discard(res.body);
+    throw say.httpStatusError(state.current, res.statusCode, header(res.headers, 'retry-after'));
+  }
+  if (res.statusCode >= 300) {
+    await discard(res.body);
+    throw say.redirectWithoutLocation(state.current, res.statusCode);
+  }
+
+  let codings;
+  try {
+    codings = codingsToUndo(header(res.headers, 'content-encoding'));
+  } catch (e) {
+    abandon(res.body);
+    throw e;
+  }
+  // Without a coding, Content-Length is the decoded size: refuse before reading anything.
+  const declared = Number(header(res.headers, 'content-length') ?? NaN);
+  if (codings.length === 0 && declared > options.maxBytes) {
+    abandon(res.body);
+    throw new BodyTooLargeError(options.maxBytes);
+  }
+  const bytes = await readBody(res.body, codings, options.maxBytes, signal);
+  return {
+    resource: {
       bytes,
       contentType: header(res.headers, 'content-type'),
       finalUrl: stripCredentials(state.current).href,
       status: res.statusCode,
       lastModified: header(res.headers, 'last-modified'),
       redirects: state.redirects,
-    };
-  }
+    },
+  };
 }
 
 function parseHttpUrl(url: string): URL {

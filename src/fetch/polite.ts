@@ -1,7 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { AuditError, isAuditError } from '../errors.js';
 import { redactUrl } from './redact.js';
-import { type OriginRobots, robotsCache } from './robots.js';
+import { robotsCache } from './robots.js';
 import type { Fetcher, FetchOptions } from './types.js';
 
 export interface PoliteOptions {
@@ -32,8 +32,10 @@ const BASE_BACKOFF_MS = 1000;
  * Wraps a fetcher with the manners a batch owes school websites: robots.txt obeyed (for the
  * address asked for and for every redirect target, each against its own site's robots.txt), at
  * most `perHost` requests at once per host and `concurrency` overall, and 429/503 retried after
- * the wait the server asks for (Retry-After) or an exponential backoff. Waiting does not hold a
- * slot. A request for a site's /robots.txt is answered from the copy read for these checks.
+ * the wait the server asks for (Retry-After) or an exponential backoff. Every request on the
+ * wire (each redirect hop and each robots.txt read too) holds a slot of the host it is sent to,
+ * only while it is sent and its body read; waiting, between hops or before a retry, holds none.
+ * A request for a site's /robots.txt is answered from the copy read for these checks.
  */
 export function politeFetcher(base: Fetcher, o: PoliteOptions): Fetcher {
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -46,20 +48,13 @@ export function politeFetcher(base: Fetcher, o: PoliteOptions): Fetcher {
     if (!perHost) hosts.set(host, (perHost = pLimit(o.perHost)));
     return perHost(() => global(task));
   };
+  // Called by the base fetcher for each hop. A request never waits for a slot while holding one
+  // (the hop before gives its slot back first), so A -> B and B -> A cannot wait on each other.
+  const aroundHop = <T>(url: URL, send: () => Promise<T>): Promise<T> => slot(hostOf(url.href), send);
+  const onWire: Fetcher = (url, options) => base(url, { ...options, aroundHop });
   const robots = robotsCache(o.onNote);
-
-  /**
-   * robots.txt for an address about to be asked for (no slot held): read in a slot of its own,
-   * unless another request began reading it while this one waited for the slot.
-   */
-  const robotsBefore = async (url: string, options: FetchOptions): Promise<OriginRobots> => {
-    const known = robots.known(url);
-    if (known) return known;
-    await slot(hostOf(url), async () => {
-      if (!robots.known(url)) await robots.read(url, options, base).rules;
-    });
-    return robots.known(url)!;
-  };
+  /** robots.txt of url's site, read once, in slots like any request; never awaited while holding a slot. */
+  const robotsOf = (url: string, options: FetchOptions) => robots.read(url, options, onWire);
 
   const refuse = (message: string): never => {
     const refusal = new AuditError('fetch', `${message}, so it was not fetched. Ask the school for the report's address, or audit a saved copy.`);
@@ -71,20 +66,20 @@ export function politeFetcher(base: Fetcher, o: PoliteOptions): Fetcher {
     const options = o.userAgent === undefined ? given : { ...given, userAgent: o.userAgent };
     // Not an http(s) address: the base fetcher says so in its own words, and there is no robots.txt.
     if (hostOf(url) === '') return base(url, options);
-    let asked = options;
+    let asked: FetchOptions = { ...options, aroundHop };
     if (o.robots) {
-      if (isRobotsTxt(url)) return (await robotsBefore(url, options)).response;
-      const rules = await (await robotsBefore(url, options)).rules;
+      if (isRobotsTxt(url)) return robotsOf(url, options).response;
+      const rules = await robotsOf(url, options).rules;
       if (!rules.allows(url)) {
         const u = new URL(url);
         refuse(`${u.host}'s robots.txt does not allow senaudit to read ${u.pathname}${u.search}`);
       }
       asked = {
-        ...options,
-        // Runs inside the slot this request holds (as the redirect hop itself does), so the
-        // target's robots.txt is read directly: queueing for another slot could wait forever.
+        ...asked,
+        // Runs between hops, holding no slot: the target's robots.txt is read in a slot of the
+        // target's host, and the hop to the target waits for a slot of its own after that.
         beforeRedirect: async (next) => {
-          const target = await robots.read(next.href, options, base).rules;
+          const target = await robotsOf(next.href, options).rules;
           if (!target.allows(next.href)) {
             refuse(`${redactUrl(url)} redirects to ${redactUrl(next)}, which ${next.host}'s robots.txt does not allow senaudit to read`);
           }
@@ -93,7 +88,7 @@ export function politeFetcher(base: Fetcher, o: PoliteOptions): Fetcher {
     }
     for (let attempt = 0; ; attempt++) {
       try {
-        return await slot(hostOf(url), () => base(url, asked));
+        return await base(url, asked);
       } catch (e) {
         if (!isAuditError(e) || e.httpStatus === undefined || !RETRY_STATUSES.has(e.httpStatus) || attempt >= o.maxRetries) throw e;
         const wait = retryAfterMs(e.retryAfter, now());

@@ -36,8 +36,6 @@ export interface OriginRobots {
 }
 
 export interface RobotsCache {
-  /** The robots.txt of url's origin if it is being or has been read, else undefined. */
-  known(url: string): OriginRobots | undefined;
   /** The robots.txt of url's origin: the one already begun, or read now through `fetcher`. */
   read(url: string, options: FetchOptions, fetcher: Fetcher): OriginRobots;
 }
@@ -46,17 +44,15 @@ const ALLOW_ALL: RobotsRules = { allows: () => true, sitemaps: [], note: null };
 
 /**
  * Reads robots.txt once per origin (failures included, so requests to one site share one
- * fetch). An entry exists only once its request has begun, so a caller holding a connection
- * slot may wait for it without waiting on a queue it is itself blocking. 4xx means no rules
- * (RFC 9309 2.3.1.3); a network failure or 5xx is treated as allow-all too, with a note: a
- * school site without a working robots.txt is common and the crawl is small and rate-limited,
- * whereas refusing would leave the school unaudited.
+ * fetch). The read may wait for a connection slot (the polite fetcher's), so a caller must not
+ * wait for an entry while holding one. 4xx means no rules (RFC 9309 2.3.1.3); a network
+ * failure or 5xx is treated as allow-all too, with a note: a school site without a working
+ * robots.txt is common and the crawl is small and rate-limited, whereas refusing would leave the
+ * school unaudited.
  */
 export function robotsCache(onNote?: (message: string) => void): RobotsCache {
   const byOrigin = new Map<string, OriginRobots>();
-  const known = (url: string) => byOrigin.get(new URL(url).origin);
   return {
-    known,
     read(url, options, fetcher) {
       const origin = new URL(url).origin;
       let entry = byOrigin.get(origin);

@@ -14,7 +14,11 @@ export interface FetchedResource {
 }
 
 export interface FetchOptions {
-  /** Total deadline for the whole fetch: connect, headers, every redirect and the whole body. */
+  /**
+   * Total deadline for the whole fetch: connect, headers, every redirect and the whole body.
+   * Only time on the wire counts: waiting between hops (in `aroundHop` for a turn to send, or for
+   * `beforeRedirect`) does not.
+   */
   timeoutMs: number;
   /** Largest decoded body accepted, in bytes. */
   maxBytes: number;
@@ -33,6 +37,14 @@ export interface FetchOptions {
    * here. Only the http fetcher knows redirects; other fetchers ignore it.
    */
   beforeRedirect?: (next: URL) => Promise<void>;
+  /**
+   * Wraps each request sent, the first and every redirect hop: `send` connects, sends, and reads
+   * or discards that hop's body, and its promise settles once the connection is done with. The
+   * polite fetcher runs `send` in a connection slot of `url`'s host, so a redirect counts against
+   * the host it goes to and no slot is held between hops. A fetcher that puts requests on the
+   * wire must call it for each one; other fetchers ignore it.
+   */
+  aroundHop?: <T>(url: URL, send: () => Promise<T>) => Promise<T>;
 }
 
 export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchedResource>;

@@ -251,8 +251,9 @@ describe('with a fake school site', () => {
   });
 });
 
+const moved = (location: string) => ({ status: 301, headers: { location } });
+
 describe('robots.txt on redirects', () => {
-  const moved = (location: string) => ({ status: 301, headers: { location } });
   const polite = (extra: Partial<Parameters<typeof politeFetcher>[1]> = {}) =>
     politeFetcher(httpFetch, { concurrency: 4, perHost: 2, maxRetries: 0, robots: true, userAgent: 'senaudit/9 (test)', ...extra });
 
@@ -338,6 +339,110 @@ describe('robots.txt on redirects', () => {
       expect(none.log).toEqual(['/robots.txt']);
     } finally {
       await Promise.all([site.close(), none.close()]);
+    }
+  });
+});
+
+// Every request on the wire holds a slot of the host it goes to: a redirect hop counts against
+// its target, and the hop before it gives its slot back first, so no request waits for one slot
+// while holding another.
+describe('per-host limits on redirect hops', () => {
+  const polite = (extra: Partial<Parameters<typeof politeFetcher>[1]> = {}) =>
+    politeFetcher(httpFetch, { concurrency: 8, perHost: 2, maxRetries: 0, robots: true, ...extra });
+  const text = (r: { bytes: Uint8Array }) => new TextDecoder().decode(r.bytes);
+
+  test('six schools redirecting to one shared file host: it never sees more than perHost at once', async () => {
+    const files = await startFakeSchool(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`/files/${i}.pdf`, { text: `report ${i}` }])), { delayMs: 30 });
+    const schools = await Promise.all(Array.from({ length: 6 }, (_, i) => startFakeSchool({ '/send/': moved(files.url(`/files/${i}.pdf`)) })));
+    try {
+      const fetch = polite();
+      const got = await Promise.all(schools.map((s) => fetch(s.url('/send/'), fetchOptions)));
+      expect(got.map(text)).toEqual(Array.from({ length: 6 }, (_, i) => `report ${i}`));
+      expect(files.peak()).toBe(2);
+    } finally {
+      await Promise.all([files, ...schools].map((s) => s.close()));
+    }
+  });
+
+  test("the robots.txt read for a redirect target counts against the target host", async () => {
+    const files = await startFakeSchool({ '/robots.txt': { text: 'User-agent: *\nDisallow: /private/\n' }, '/doc': { text: 'the report' } }, { delayMs: 30 });
+    const schools = await Promise.all(Array.from({ length: 4 }, () => startFakeSchool({ '/send/': moved(files.url('/doc')) })));
+    try {
+      const fetch = polite({ perHost: 1 });
+      await Promise.all(schools.map((s) => fetch(s.url('/send/'), fetchOptions)));
+      expect(files.log).toEqual(['/robots.txt', '/doc', '/doc', '/doc', '/doc']);
+      expect(files.peak()).toBe(1);
+    } finally {
+      await Promise.all([files, ...schools].map((s) => s.close()));
+    }
+  });
+
+  test("a redirect target's robots.txt is read without holding the redirecting site's slot", async () => {
+    // The file host answers its robots.txt only once the school has served another page, which
+    // needs the school's one slot: a fetcher still holding it for the redirect would time out.
+    const notes: string[] = [];
+    const fetch = polite({ perHost: 1, onNote: (n) => notes.push(n) });
+    let school: Awaited<ReturnType<typeof startFakeSchool>> | undefined;
+    let page = '';
+    const files = await startFakeSchool({
+      '/robots.txt': (_req, res) => {
+        void fetch(school!.url('/page'), fetchOptions)
+          .then((r) => void (page = text(r)), (e: unknown) => void (page = String(e)))
+          .finally(() => {
+            res.writeHead(200, { 'content-type': 'text/plain' });
+            res.end('User-agent: *\nDisallow: /private/\n');
+          });
+      },
+      '/doc': { text: 'the report' },
+    });
+    school = await startFakeSchool({ '/a': moved(files.url('/doc')), '/page': { text: 'another page' } });
+    try {
+      const res = await fetch(school.url('/a'), { ...fetchOptions, timeoutMs: 2000 });
+      expect(text(res)).toBe('the report');
+      expect(page).toBe('another page');
+      expect(notes).toEqual([]);
+      expect(school.log).toEqual(['/robots.txt', '/a', '/page']);
+    } finally {
+      await Promise.all([files.close(), school.close()]);
+    }
+  });
+
+  test('waiting for a slot, first or after a redirect, does not use up the deadline', async () => {
+    // The file host's one slot is held well past the short deadline of the requests queued for
+    // it; the deadline counts time on the wire only, as --timeout says.
+    let answerSlow = () => {};
+    const files = await startFakeSchool({
+      '/slow': (_req, res) => {
+        answerSlow = () => res.end('slow');
+        res.writeHead(200, { 'content-type': 'text/plain' });
+      },
+      '/doc': { text: 'the report' },
+    });
+    const school = await startFakeSchool({ '/a': moved(files.url('/doc')) });
+    try {
+      const fetch = polite({ perHost: 1, robots: false });
+      const slow = fetch(files.url('/slow'), fetchOptions);
+      while (!files.log.includes('/slow')) await new Promise((r) => setTimeout(r, 5));
+      const short = { ...fetchOptions, timeoutMs: 200 };
+      const queued = Promise.all([fetch(files.url('/doc'), short), fetch(school.url('/a'), short)]);
+      setTimeout(() => answerSlow(), 600);
+      expect((await queued).map(text)).toEqual(['the report', 'the report']);
+      expect(text(await slow)).toBe('slow');
+    } finally {
+      await Promise.all([files.close(), school.close()]);
+    }
+  });
+
+  test('no deadlock: A redirects to B and B to A, both at once, with one slot in all', async () => {
+    const a = await startFakeSchool({ '/y': { text: 'a/y' } });
+    const b = await startFakeSchool({ '/x': moved(a.url('/y')), '/y': { text: 'b/y' } });
+    a.set('/x', moved(b.url('/y')));
+    try {
+      const fetch = polite({ concurrency: 1, perHost: 1 });
+      const got = await Promise.all([fetch(a.url('/x'), fetchOptions), fetch(b.url('/x'), fetchOptions)]);
+      expect(got.map(text)).toEqual(['b/y', 'a/y']);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 });
