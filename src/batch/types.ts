@@ -17,6 +17,10 @@ export interface SchoolInput {
   /** Normalised http(s) URL, or null when the input gave none (an error row). */
   url: string | null;
   la: string | null;
+  /** The school's e-mail address, when the input has an email column (for letters' mail merge). */
+  email?: string;
+  /** The input gave the address without a scheme: https:// was added, and http:// is tried when it fails. */
+  schemeGuessed?: true;
 }
 
 /** What happened to one school. Every input row ends as exactly one of these. */

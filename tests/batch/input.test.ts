@@ -57,7 +57,7 @@ describe('CSV with a url column', () => {
     const { format, rows } = loadSchools(utf8(csv), 'schools.csv');
     expect(format).toBe('csv');
     expect(rows.map((r) => r.school)).toEqual([
-      { key: 'urn:100001', row: 2, urn: '100001', name: 'Oak, Primary', schoolType: null, url: 'https://oak.example.org/', la: null },
+      { key: 'urn:100001', row: 2, urn: '100001', name: 'Oak, Primary', schoolType: null, url: 'https://oak.example.org/', la: null, schemeGuessed: true },
       { key: 'url:https://willow.example.org/', row: 3, urn: null, name: 'Willow Special', schoolType: 'maintained_special', url: 'https://willow.example.org/', la: null },
       { key: 'urn:100003', row: 4, urn: '100003', name: 'No Site', schoolType: null, url: null, la: null },
       { key: 'url:https://bad.example.org/', row: 5, urn: null, name: 'Bad Type', schoolType: null, url: 'https://bad.example.org/', la: null },
@@ -66,8 +66,15 @@ describe('CSV with a url column', () => {
     const bad = rows[3]!.preset;
     expect(bad?.status === 'error' && bad.error.message).toMatch(/^Row 5: school_type "grammar" is not one of maintained_mainstream, /);
   });
-  it('a CSV without a url column is refused in one sentence', () => {
-    expect(loadError(utf8('name,website\nOak,https://oak.example.org/\n'), 'schools.csv')).toMatch(/^schools\.csv has no "url" column \(its columns are: name, website\)/);
+  it('a CSV without a website column is refused in one sentence', () => {
+    expect(loadError(utf8('name,homepage\nOak,https://oak.example.org/\n'), 'schools.csv')).toMatch(/^schools\.csv has no website column \(its columns are: name, homepage\)\. Add one named "url" \(or "SchoolWebsite", "School website", "Website"\)/);
+  });
+  it('reads the website, name and email columns under the names people give them, case and spacing ignored', () => {
+    for (const [urlCol, nameCol] of [['SchoolWebsite', 'EstablishmentName'], ['Website', 'School name'], ['School website', 'Name'], ['web address', 'school_name'], ['URL', 'NAME'], ['Link', 'School Name']]) {
+      const { format, rows } = loadSchools(utf8(`${nameCol},${urlCol},E-mail\nOak Primary,www.oak.example.sch.uk,office@oak.example.sch.uk\n`), 'schools.csv');
+      expect(format, urlCol).toBe('csv');
+      expect(rows[0]!.school, `${urlCol} / ${nameCol}`).toMatchObject({ name: 'Oak Primary', url: 'https://www.oak.example.sch.uk/', email: 'office@oak.example.sch.uk', schemeGuessed: true });
+    }
   });
   it('lines starting with # are notes, above the header or between rows; a # inside a cell is text', () => {
     const csv = '# Anyshire primaries, checked 2026\nurl,name\nhttps://oak.example.org/#send,Oak #2\n# closed in July:\nhttps://ash.example.org/,Ash\n';
@@ -99,9 +106,9 @@ describe('a list with no header line, saved as CSV', () => {
     }
   });
   it('a real header that is not a web address is still a CSV, refused when it has no url column', () => {
-    expect(loadError(utf8('School.Name,Website\nOak,https://oak.example.org/\n'), 'schools.csv')).toMatch(/has no "url" column \(its columns are: School\.Name, Website\)/);
-    expect(loadError(utf8('website\nhttps://oak.example.org/\n'), 'schools.csv')).toMatch(/has no "url" column \(its columns are: website\)/);
-    expect(loadError(utf8('School.Name\nOak Primary\n'), 'schools.csv')).toMatch(/has no "url" column \(its columns are: School\.Name\)/);
+    expect(loadError(utf8('School.Name,Homepage\nOak,https://oak.example.org/\n'), 'schools.csv')).toMatch(/has no website column \(its columns are: School\.Name, Homepage\)/);
+    expect(loadSchools(utf8('website\nhttps://oak.example.org/\n'), 'schools.csv').rows[0]!.school.url).toBe('https://oak.example.org/');
+    expect(loadError(utf8('School.Name\nOak Primary\n'), 'schools.csv')).toMatch(/has no website column \(its columns are: School\.Name\)/);
   });
   it('websites with other cells beside them and no header line are refused: which cell is which cannot be guessed', () => {
     for (const first of ['https://oak.example.org/,Oak Primary,100001', 'oak.example.org;Oak Primary']) {
@@ -132,7 +139,7 @@ describe('CSV separated by semicolons or tabs', () => {
     expect(shifted?.status === 'error' && shifted.error.message).toBe('Row 3 has 7 cells but the header has 6, so the school could not be audited: a name or address that holds a semicolon must be in double quotes.');
   });
   it('a semicolon CSV without a url column is refused naming its columns one by one', () => {
-    expect(loadError(utf8('name;website\nOak;https://oak.example.org/\n'), 'schools.csv')).toMatch(/has no "url" column \(its columns are: name, website\)/);
+    expect(loadError(utf8('name;homepage\nOak;https://oak.example.org/\n'), 'schools.csv')).toMatch(/has no website column \(its columns are: name, homepage\)/);
   });
   it("reads Excel's \"Unicode Text\": UTF-16 with a BOM, tab-separated, LE or BE", () => {
     const text = 'url\tname\tURN\r\nhttps://oak.example.org/\tOak, Café Primary\t100001\r\nwillow.example.org\tWillow School\t\r\n';
@@ -189,6 +196,21 @@ describe('GIAS extract', () => {
       expect(rows.map((r) => r.school.name)).toContain('St Aidan’s C of E Primary School');
       expect(rows.map((r) => r.school.name)).toContain('Café Lane Nursery School');
     }
+  });
+
+  it('reads an extract with only the (name) columns, and one without an LA column', () => {
+    const header = 'URN,EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),SchoolWebsite';
+    const body = '990201,Oak Primary,Academy converter,Open,oak.example.sch.uk/\n990202,Ash Unit,Secure units,Open,ash.example.sch.uk\n990203,Elm Infants,Community school,Closed,elm.example.sch.uk\n990204,Yew Centre,Childrens centre,Open,yew.example.sch.uk\n';
+    const { format, rows } = loadSchools(utf8(`${header}\n${body}`), 'gias.csv');
+    expect(format).toBe('gias');
+    expect(rows.map((r) => [r.school.urn, r.school.schoolType, r.school.la, r.school.url, r.preset?.status ?? null])).toEqual([
+      ['990201', 'academy_mainstream', null, 'https://oak.example.sch.uk/', null],
+      ['990202', null, null, 'https://ash.example.sch.uk/', 'skipped'],
+      ['990203', 'maintained_mainstream', null, 'https://elm.example.sch.uk/', 'skipped'],
+      ['990204', null, null, 'https://yew.example.sch.uk/', 'skipped'],
+    ]);
+    expect(rows[2]!.preset).toEqual({ status: 'skipped', reason: 'closed (GIAS EstablishmentStatus Closed)' });
+    expect(rows[3]!.preset).toEqual({ status: 'skipped', reason: 'establishment type "Childrens centre" is not one the SEN information report duty is known to cover' });
   });
 
   it('an unknown type code is skipped with the reason', () => {

@@ -2,11 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { AuditError } from '../../errors.js';
 import { SCHOOL_TYPES, type SchoolType } from '../../rules/vocabulary.js';
 import { DELIMITER_NAMES, type Delimiter } from './delimiter.js';
+import { findColumn, URL_COLUMN_NAMES } from './columns.js';
 import { makeRow } from './row.js';
 import type { InputRow } from './types.js';
-
-/** The columns a CSV of schools may have (any case, any order); only `url` is required. */
-export const SCHOOL_CSV_COLUMNS = ['url', 'name', 'urn', 'school_type', 'la'] as const;
 
 /**
  * Parses CSV text into a header and records of strings, each with the file line it ends on.
@@ -78,15 +76,20 @@ export function overflowError(r: CsvRecord, headerWidth: number): string | null 
   return `Row ${r.line} has ${r.overflow} cells but the header has ${headerWidth}, so the school could not be audited: a name or address that holds a ${DELIMITER_NAMES[r.delimiter]} must be in double quotes.`;
 }
 
-/** A CSV with a `url` column and, optionally, `name`, `urn` and `school_type` (any order, any case). */
+/**
+ * A CSV with a website column and, optionally, name, URN, school_type, LA and email columns, in
+ * any order, under the names people use (columns.ts: "Website", "School name", "URL", ...).
+ */
 export function parseSchoolCsv(text: string, name: string, delimiter: Delimiter = ','): InputRow[] {
   const { header, records } = parseCsvRecords(text, name, undefined, delimiter);
-  const col = (n: string) => header.findIndex((h) => h.toLowerCase() === n);
-  const url = col('url');
+  const url = findColumn(header, 'url');
   if (url < 0) {
-    throw new AuditError('usage', `${name} has no "url" column (its columns are: ${header.slice(0, 8).join(', ')}). Add one, or give a GIAS extract or a plain list of URLs.`);
+    throw new AuditError(
+      'usage',
+      `${name} has no website column (its columns are: ${header.slice(0, 8).join(', ')}). Add one named "url" (or ${URL_COLUMN_NAMES.slice(0, 3).map((c) => `"${c}"`).join(', ')}), or give a GIAS extract or a plain list of URLs.`,
+    );
   }
-  const [urn, schoolName, type, la] = [col('urn'), col('name'), col('school_type'), col('la')];
+  const [urn, schoolName, type, la, email] = (['urn', 'name', 'schoolType', 'la', 'email'] as const).map((f) => findColumn(header, f)) as [number, number, number, number, number];
   const cell = (cells: string[], i: number) => (i < 0 ? null : (cells[i] ?? null));
   return records.map((record) => {
     const { line, cells } = record;
@@ -101,6 +104,7 @@ export function parseSchoolCsv(text: string, name: string, delimiter: Delimiter 
       urn: cell(cells, urn),
       name: cell(cells, schoolName),
       la: cell(cells, la),
+      email: cell(cells, email),
       schoolType: schoolType ?? null,
       error: schoolType === undefined ? `Row ${line}: school_type "${typeText}" is not one of ${SCHOOL_TYPES.join(', ')}.` : null,
     });

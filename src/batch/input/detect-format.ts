@@ -1,8 +1,8 @@
 import { AuditError } from '../../errors.js';
 import { redactUrl } from '../../fetch/redact.js';
-import { SCHOOL_CSV_COLUMNS } from './csv-list.js';
 import { detectDelimiter, splitHeader, type Delimiter } from './delimiter.js';
-import { GIAS_COLUMNS, isGiasHeader } from './gias.js';
+import { isKnownColumn } from './columns.js';
+import { isGiasHeader } from './gias.js';
 import type { InputFormat } from './types.js';
 
 /**
@@ -33,10 +33,6 @@ export function detectFormat(text: string, name: string): { format: InputFormat;
     throw new AuditError('usage', `${name} has no header line (its first line starts with the website ${redactUrl(cells[0]!)}): add a first line naming the columns, such as "url,name".`);
   }
   return { format: 'csv', delimiter };
-}
-
-function isKnownColumn(cell: string): boolean {
-  return (SCHOOL_CSV_COLUMNS as readonly string[]).includes(cell.toLowerCase()) || (Object.values(GIAS_COLUMNS) as string[]).includes(cell);
 }
 
 /**

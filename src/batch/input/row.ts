@@ -1,6 +1,6 @@
 import type { SchoolType } from '../../rules/vocabulary.js';
 import type { InputRow } from './types.js';
-import { normaliseSchoolUrl, schoolKey } from './url.js';
+import { hasScheme, normaliseSchoolUrl, schoolKey } from './url.js';
 
 export interface RawSchool {
   row: number;
@@ -9,6 +9,7 @@ export interface RawSchool {
   name?: string | null;
   schoolType?: SchoolType | null;
   la?: string | null;
+  email?: string | null;
   /** Already decided: skipped on purpose, or an error in the row itself. */
   skip?: string | null;
   error?: string | null;
@@ -18,7 +19,8 @@ export interface RawSchool {
 export function makeRow(raw: RawSchool): InputRow {
   const urn = blankToNull(raw.urn);
   const url = normaliseSchoolUrl(raw.url);
-  const school = {
+  const email = blankToNull(raw.email);
+  const school: InputRow['school'] = {
     key: schoolKey(urn, url, raw.row),
     row: raw.row,
     urn,
@@ -26,6 +28,9 @@ export function makeRow(raw: RawSchool): InputRow {
     schoolType: raw.schoolType ?? null,
     url,
     la: blankToNull(raw.la),
+    ...(email ? { email } : {}),
+    // Written without a scheme (as GIAS lists websites): https:// is tried first, then http://.
+    ...(url && !hasScheme(raw.url) ? { schemeGuessed: true as const } : {}),
   };
   if (raw.skip) return { school, preset: { status: 'skipped', reason: raw.skip } };
   if (raw.error) return { school, preset: { status: 'error', error: { code: 'input', message: raw.error } } };

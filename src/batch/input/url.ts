@@ -7,7 +7,7 @@ import { redactUrl } from '../../fetch/redact.js';
 export function normaliseSchoolUrl(raw: string): string | null {
   const text = raw.trim();
   if (text === '' || /\s/.test(text)) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d+(?:[/?#]|$)/.test(text) ? text : `https://${text.replace(/^\/+/, '')}`;
+  const withScheme = hasScheme(text) ? text : `https://${text.replace(/^\/+/, '')}`;
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -17,6 +17,12 @@ export function normaliseSchoolUrl(raw: string): string | null {
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
   url.hash = '';
   return url.href;
+}
+
+/** Whether an address as typed names its scheme ("http://x", "mailto:x"); "x.org:8080/" does not. */
+export function hasScheme(raw: string): boolean {
+  const text = raw.trim();
+  return /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d+(?:[/?#]|$)/.test(text);
 }
 
 /** The identity of a school across runs, shards and resume (see SchoolInput.key). */
