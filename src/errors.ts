@@ -16,14 +16,20 @@ export class AuditError extends Error {
   readonly httpStatus: number | undefined;
   /** The Retry-After header sent with that status, unparsed. */
   readonly retryAfter: string | undefined;
+  /**
+   * Why the server could not be reached at all (no answer: DNS, refused, TLS), in plain words;
+   * unset once a server answered. Lets a caller try another address for the same site.
+   */
+  readonly unreachable: string | undefined;
   constructor(
     readonly code: AuditErrorCode,
     message: string,
-    options?: { cause?: unknown; httpStatus?: number; retryAfter?: string },
+    options?: { cause?: unknown; httpStatus?: number; retryAfter?: string; unreachable?: string },
   ) {
     super(message, options);
     this.httpStatus = options?.httpStatus;
     this.retryAfter = options?.retryAfter;
+    this.unreachable = options?.unreachable;
   }
 }
 

@@ -9,12 +9,13 @@ import type { FetchedResource, Fetcher, FetchOptions } from '../fetch/types.js';
 import type { SchoolType } from '../rules/vocabulary.js';
 import type { Ruleset } from '../rules/types.js';
 import type { SchoolInput, SchoolOutcome } from './types.js';
+import { openStart, startAddresses } from '../discover/start.js';
 
 /** The discovery stage as src/discover/index.ts gives it (`findReport`). */
 export type FindReport = (
   startUrl: string,
   fetcher: Fetcher,
-  options: { maxPages: number; maxDepth: number; fetchOptions: FetchOptions },
+  options: { maxPages: number; maxDepth: number; fetchOptions: FetchOptions; schoolName?: string | null },
 ) => Promise<
   | { found: true; resource: FetchedResource; doc: SenDocument; reportUrl: string; clickPath: string[]; pagesSearched: string[] }
   | { found: false; message: string; pagesSearched: string[] }
@@ -43,13 +44,16 @@ export interface SchoolAuditDeps {
  */
 export async function auditSchool(school: SchoolInput, s: SchoolAuditSettings, deps: SchoolAuditDeps): Promise<SchoolOutcome> {
   if (school.url === null) return { status: 'error', error: { code: 'input', message: `Row ${school.row} has no website address.` } };
-  const startUrl = school.url;
-  // Discovery fetches the start page first; the fallback below reads it again from that answer.
-  const fetcher = rememberFirst(deps.fetcher, startUrl);
+  // The first address that answers: https then http for an address given without a scheme, with
+  // or without www. Discovery fetches it again, and the fallback below once more: both are
+  // answered from the first answer.
+  const addresses = startAddresses(school.url, school.schemeGuessed === true);
+  const fetcher = remembering(deps.fetcher, addresses);
   try {
+    const startUrl = (await openStart(addresses, fetcher, s.fetchOptions)).url;
     // findReport takes the start page itself when it is the report (a document, or a long page
     // that reads as one), else searches the site.
-    const found = await deps.findReport(startUrl, fetcher, { maxPages: s.maxPages, maxDepth: s.maxDepth, fetchOptions: s.fetchOptions });
+    const found = await deps.findReport(startUrl, fetcher, { maxPages: s.maxPages, maxDepth: s.maxDepth, fetchOptions: s.fetchOptions, schoolName: school.name });
     if (found.found) return audit(school, found.doc, found.resource, found.clickPath, s);
     // A shorter start page titled as the report, with nothing better on the site: it is the report.
     const first = await fetcher(startUrl, s.fetchOptions);
@@ -107,12 +111,13 @@ function addLastModified(doc: SenDocument, res: FetchedResource): void {
   if (!Number.isNaN(date.getTime())) doc.metadataDates.push({ date: date.toISOString().slice(0, 10), source: 'http-last-modified' });
 }
 
-/** A fetcher that answers a second request for `url` from the first answer (for this school only). */
-function rememberFirst(fetcher: Fetcher, url: string): Fetcher {
-  let first: Promise<FetchedResource> | null = null;
+/** A fetcher that answers repeated requests for `urls` from the first answer, failures included (for this school only). */
+function remembering(fetcher: Fetcher, urls: string[]): Fetcher {
+  const answers = new Map<string, Promise<FetchedResource>>();
   return (u, o) => {
-    if (u !== url) return fetcher(u, o);
-    first ??= fetcher(u, o);
-    return first;
+    if (!urls.includes(u)) return fetcher(u, o);
+    let answer = answers.get(u);
+    if (!answer) answers.set(u, (answer = fetcher(u, o)));
+    return answer;
   };
 }

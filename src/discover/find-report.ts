@@ -1,13 +1,17 @@
-import type { Link, SenDocument } from '../document/types.js';
+import type { SenDocument } from '../document/types.js';
 import { isAuditError } from '../errors.js';
 import { extractDocument } from '../extract/index.js';
-import { extractPageLinks } from '../extract/page-links.js';
+import { type PageLink, type PageNav, readPageNav } from '../extract/page-links.js';
 import { classifyKind, type DocumentKind, wordCount } from '../facts/index.js';
 import { isRobotsRefusal } from '../fetch/polite.js';
 import { redactUrl } from '../fetch/redact.js';
 import type { FetchedResource, Fetcher, FetchOptions } from '../fetch/types.js';
 import { Frontier, type Step } from './frontier.js';
-import { isDocumentUrl, looksLikeFile, scoreLink } from './score.js';
+import { documentInViewer, documentTarget, isCloudDrive } from './document-links.js';
+import { fallbackSteps } from './fallback.js';
+import { dispositionName, nameBonus, schoolNameWords } from './hints.js';
+import { isDocumentUrl, isGenericLinkText, looksLikeFile, scoreLink, worthFollowingOffSite } from './score.js';
+import { siteProblem } from './site-problem.js';
 import { fetchable, pageKey, parseUrl, Site } from './site.js';
 import { sitemapUrls } from './sitemap.js';
 
@@ -17,6 +21,8 @@ export interface DiscoverOptions {
   /** Links followed from the start page at most (a page that points to the report may lead one further, to the report). */
   maxDepth: number;
   fetchOptions: FetchOptions;
+  /** The school's name, when known: on a trust's or council's site listing many schools' documents, its own are preferred. */
+  schoolName?: string | null;
 }
 
 /** A page that could not be fetched or read during the search; the search went on without it. */
@@ -50,6 +56,12 @@ const CONFIDENT_SCORE = 70;
 const POINTED_SCORE = 60;
 /** Links with SEN words at least this strong may lead to a document on another host (a school CMS's file store). */
 const OFF_SITE_DOCUMENT_SCORE = 40;
+/**
+ * Links about SEND or policies (score 10 and up) may lead to a web page on another host (a
+ * multi-academy trust's site holding the policies): at most this many such pages are read.
+ */
+const OFF_SITE_PAGE_SCORE = 10;
+const OFF_SITE_PAGES = 6;
 
 interface Candidate {
   resource: FetchedResource;
@@ -89,24 +101,43 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
   frontier.markSeen(pageKey(start));
   frontier.markSeen(pageKey(new URL(first.finalUrl)));
   let requests = 1;
-  await enqueueLinks(first, firstDoc, firstKind, { url: first.finalUrl, score: 0, depth: 0, order: -1, via: [] }, firstPath);
+  let offSite = 0;
+  const nameWords = schoolNameWords(o.schoolName ?? null);
+  const firstNav = await enqueueLinks(first, firstDoc, firstKind, { url: first.finalUrl, score: 0, depth: 0, order: -1, via: [] }, firstPath);
+  const problem = siteProblem(firstDoc, firstNav);
 
   const sitemap = await sitemapUrls(new URL(first.finalUrl).origin, fetcher, o.fetchOptions, (u) => site.has(u));
   for (const entry of sitemap.entries) {
     const url = parseUrl(entry.url, first.finalUrl);
-    if (url) enqueue(url, '', 1, [firstPath[0]!, ...entry.via]);
+    if (url) enqueue({ text: '', url: url.href, context: '' }, 1, [firstPath[0]!, ...entry.via]);
   }
 
   const candidates: Candidate[] = [];
-  for (let step = frontier.take(); step && requests < o.maxPages; step = frontier.take()) {
+  /** Common addresses and the site search, tried once the links run out with nothing found. */
+  let fallback: string[] | null = null;
+  for (;;) {
+    if (requests >= o.maxPages) break;
+    let step = frontier.take();
+    if (!step && fallback === null && candidates.length === 0) {
+      fallback = [];
+      for (const f of fallbackSteps(new URL(first.finalUrl), firstNav?.searchUrl ?? null)) {
+        if (frontier.add(pageKey(f.url), f.url, { score: f.score, depth: 1, via: [firstPath[0]!], fallback: true })) fallback.push(f.url.pathname + f.url.search);
+      }
+      step = frontier.take();
+    }
+    if (!step) break;
+    const other = !site.has(new URL(step.url)) && !isCloudDrive(new URL(step.url));
+    if (other && !isDocumentUrl(new URL(step.url)) && offSite >= OFF_SITE_PAGES) continue;
+    if (other) offSite++;
     requests++;
     let resource: FetchedResource;
     let doc: SenDocument;
     try {
       resource = await fetcher(step.url, o.fetchOptions);
     } catch (e) {
-      pagesFailed.push(failure(step.url, e));
-      continue; // a dead link, or a page robots.txt keeps us out of: the crawl goes on
+      // A common address that is not there is no news; a dead link, or a page robots.txt keeps us out of, is.
+      if (!step.fallback || !isAuditError(e) || e.httpStatus === undefined) pagesFailed.push(failure(step.url, e));
+      continue; // the crawl goes on
     }
     const key = pageKey(new URL(resource.finalUrl));
     if (key !== pageKey(new URL(step.url))) {
@@ -122,17 +153,21 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
       continue;
     }
     const clickPath = [...step.via, resource.finalUrl];
+    // A download endpoint without a file name ("/download/1234") may name the file in Content-Disposition.
+    const named = dispositionName(resource.contentDisposition ?? null);
+    if (named) step.score = Math.max(step.score, scoreLink(named, new URL(resource.finalUrl)) ?? 0);
     const kind = judge(doc);
     const isReport = kind === 'report' && (doc.format !== 'html' || wordCount(doc) >= REPORT_MIN_WORDS || step.score >= CONFIDENT_SCORE);
     // A document linked as the report but read as something else is kept as a weak candidate
     // (an image-only PDF is still the school's report, to be reported as not machine-readable).
-    const named = step.score >= CONFIDENT_SCORE && !['policy', 'la_page', 'template'].includes(kind);
-    const weak = !isReport && doc.format !== 'html' && (named || (step.pointed === true && !doc.textLayer));
+    const linkedAsReport = step.score >= CONFIDENT_SCORE && !['policy', 'la_page', 'template'].includes(kind);
+    const weak = !isReport && doc.format !== 'html' && (linkedAsReport || (step.pointed === true && !doc.textLayer));
     if (isReport || weak) {
       candidates.push({ resource, doc, score: step.score, depth: step.depth, order: step.order, clickPath, isReport });
       if (isReport && (step.score >= CONFIDENT_SCORE || step.pointed)) break;
     }
-    if (doc.format === 'html' && site.has(new URL(resource.finalUrl))) await enqueueLinks(resource, doc, kind, step, clickPath);
+    // Another host's pages (a trust's policies) lead on only through links about SEND or policies.
+    if (doc.format === 'html') await enqueueLinks(resource, doc, kind, step, clickPath, site.has(new URL(resource.finalUrl)) ? 0 : OFF_SITE_PAGE_SCORE);
   }
 
   const best = candidates.sort(
@@ -141,39 +176,56 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
   if (best) {
     return { found: true, resource: best.resource, doc: best.doc, reportUrl: best.resource.finalUrl, clickPath: best.clickPath, pagesSearched, pagesFailed };
   }
-  return { found: false, message: notFoundMessage(start, pagesSearched.length, pagesFailed, o.maxDepth, sitemap.entries.length > 0), pagesSearched, pagesFailed };
+  const tried = { searched: pagesSearched.length, failed: pagesFailed, maxDepth: o.maxDepth, sitemap: sitemap.entries.length > 0, fallback: fallback ?? [], offSite };
+  return { found: false, message: notFoundMessage(start, tried, problem), pagesSearched, pagesFailed };
 
-  function enqueue(url: URL, text: string, depth: number, via: string[], pointed = false): void {
-    const score = scoreLink(text, url);
-    if (score === null) return;
-    const final = pointed ? Math.max(score, POINTED_SCORE) : score;
-    // Another host: only a document the link calls the report (a school CMS's file store), never a web page to crawl.
-    if (!site.has(url) && !(isDocumentUrl(url) && (final >= OFF_SITE_DOCUMENT_SCORE || pointed))) return;
-    frontier.add(pageKey(url), new URL(fetchable(url)), { score: final, depth, via, ...(pointed ? { pointed } : {}) });
+  function enqueue(link: PageLink, depth: number, via: string[], pointed = false, minScore = 0): void {
+    const raw = parseUrl(link.url, via.at(-1) ?? first.finalUrl);
+    if (!raw) return;
+    // A viewer's document or a cloud drive's file is fetched at its own address.
+    const url = documentTarget(raw);
+    const own = scoreLink(link.text, url);
+    if (own === null) return;
+    // "Download", "View" or a frame: the nearest heading, list item or table row says what it is.
+    const context = link.embedded || isGenericLinkText(link.text) ? (scoreLink(link.context, url) ?? 0) : 0;
+    const score = Math.max(own, context) + (site.has(url) ? 0 : nameBonus(nameWords, `${link.text} ${link.context} ${url.pathname}`));
+    if (score < minScore) return;
+    const shown = link.embedded === true && (looksLikeFile(url) || documentInViewer(raw) !== null);
+    const isPointed = pointed || shown;
+    const final = isPointed ? Math.max(score, POINTED_SCORE) : score;
+    if (!site.has(url)) {
+      // Another host: a document the link calls the report (a school CMS's file store or a cloud
+      // drive), or a page about SEND or policies (a trust's site), within OFF_SITE_PAGES.
+      const document = isDocumentUrl(url) && (final >= OFF_SITE_DOCUMENT_SCORE || isPointed || (isCloudDrive(url) && final >= OFF_SITE_PAGE_SCORE));
+      if (!document && (final < OFF_SITE_PAGE_SCORE || !worthFollowingOffSite(`${link.text} ${link.context}`, url))) return;
+    }
+    frontier.add(pageKey(url), new URL(fetchable(url)), { score: final, depth, via, ...(isPointed ? { pointed: true } : {}) });
   }
 
   /**
    * Queues a web page's links. On a page that points to the report (a link page), the files its
    * main text links to are read first, however they are worded ("Download"), and may be one
-   * step past the depth limit.
+   * step past the depth limit. Documents a page shows in frames count as offered by it.
    */
-  async function enqueueLinks(res: FetchedResource, doc: SenDocument, kind: DocumentKind, from: Step, clickPath: string[]): Promise<void> {
+  async function enqueueLinks(res: FetchedResource, doc: SenDocument, kind: DocumentKind, from: Step, clickPath: string[], minScore = 0): Promise<PageNav | null> {
     const pointer = kind === 'link_page';
-    if (from.depth >= o.maxDepth && !pointer) return;
-    const inText = new Set(doc.links.map((l) => l.url));
-    let links: Link[];
+    let nav: PageNav | null = null;
     try {
-      links = await extractPageLinks(res.bytes, res.contentType, res.finalUrl);
+      nav = await readPageNav(res.bytes, res.contentType, res.finalUrl);
     } catch {
-      links = doc.links;
+      // An unreadable page leads on through the Document's own links.
     }
+    if (from.depth >= o.maxDepth && !pointer && !nav?.links.some((l) => l.embedded)) return nav;
+    const inText = new Set(doc.links.map((l) => l.url));
+    const links: PageLink[] = nav?.links ?? doc.links.map((l) => ({ ...l, context: '' }));
     for (const link of links) {
       const url = parseUrl(link.url, res.finalUrl);
       if (!url) continue;
       const points = pointer && inText.has(link.url) && looksLikeFile(url);
-      if (from.depth >= o.maxDepth && !points) continue;
-      enqueue(url, link.text, from.depth + 1, clickPath, points);
+      if (from.depth >= o.maxDepth && !points && !link.embedded) continue;
+      enqueue({ ...link, url: url.href }, from.depth + 1, clickPath, points, minScore);
     }
+    return nav;
   }
 }
 
@@ -190,17 +242,32 @@ function failure(url: string, e: unknown): PageFailure {
   return { url: redactUrl(url), message, robots: isRobotsRefusal(e) };
 }
 
-function notFoundMessage(start: URL, searched: number, failed: PageFailure[], maxDepth: number, sitemap: boolean): string {
-  const refused = failed.filter((f) => f.robots).length;
-  const broken = failed.length - refused;
+interface Tried {
+  searched: number;
+  failed: PageFailure[];
+  maxDepth: number;
+  sitemap: boolean;
+  /** Common addresses and the site search tried after the links ran out. */
+  fallback: string[];
+  /** Pages and documents read on other hosts. */
+  offSite: number;
+}
+
+/** What was tried and what stood in the way, in words an officer can act on. */
+function notFoundMessage(start: URL, t: Tried, problem: string | null): string {
+  const refused = t.failed.filter((f) => f.robots).length;
+  const broken = t.failed.length - refused;
   const extra = [
-    sitemap ? 'and its sitemap' : '',
+    t.sitemap ? 'and its sitemap' : '',
+    t.offSite ? `${t.offSite} on other hosts` : '',
+    t.fallback.length ? `${t.fallback.length} common addresses tried (${t.fallback.slice(0, 4).join(', ')}${t.fallback.length > 4 ? ', ...' : ''})` : '',
     broken ? `${broken} more could not be fetched or read` : '',
     refused ? `${refused} ${refused === 1 ? 'was' : 'were'} not read because robots.txt disallows ${refused === 1 ? 'it' : 'them'}` : '',
   ].filter(Boolean);
   return (
-    `No SEN information report found in ${searched} page${searched === 1 ? '' : 's'} of ${redactUrl(start)} ` +
-    `(searched to depth ${maxDepth}${extra.length ? `; ${extra.join('; ')}` : ''}). ` +
+    (problem ? `${problem} ` : '') +
+    `No SEN information report found in ${t.searched} page${t.searched === 1 ? '' : 's'} of ${redactUrl(start)} ` +
+    `(searched to depth ${t.maxDepth}${extra.length ? `; ${extra.join('; ')}` : ''}). ` +
     'Ask the school where the report is published, or audit its address directly.'
   );
 }

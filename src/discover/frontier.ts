@@ -10,6 +10,8 @@ export interface Step {
   depth: number;
   /** Offered as a file on a page that points to the report (a link page): likely the report, however worded. */
   pointed?: boolean;
+  /** A common address or the site search, tried when the links ran out (fallback.ts): its failures are expected. */
+  fallback?: true;
   /** Discovery order: ties are broken by it. */
   order: number;
   /** The pages whose links led here, start page first. */

@@ -1,3 +1,4 @@
+import { isCloudDrive } from './document-links.js';
 // How promising a link is as the way to a school's SEN information report, from its text and
 // address. Higher is better; 0 is an ordinary page (still crawled, last); null is never followed.
 
@@ -38,7 +39,29 @@ export function scoreLink(text: string, url: URL): number | null {
 }
 
 export function isDocumentUrl(url: URL): boolean {
-  return /\.(?:pdf|docx)$/i.test(url.pathname);
+  return /\.(?:pdf|docx)$/i.test(url.pathname) || isCloudDrive(url);
+}
+
+/** Link words that say only that it is a file ("Download", "View", "PDF, 240 KB"): its context tells what about. */
+const GENERIC_TEXT = /^(?:(?:click |tap )?here|download(?: (?:here|now|the (?:file|document|pdf)|pdf))?|view(?: (?:here|online|document|pdf|file))?|open|read(?: (?:more|it|online))?|more(?: info(?:rmation)?)?|pdf|docx?|file|document|link|see (?:here|more))?[\s()[\].,:|-]*(?:\(?(?:pdf|docx?)\)?)?[\s,]*(?:\d+(?:\.\d+)? ?[kmg]b)?\)?$/i;
+
+/** Words that make a link worth following onto another host's pages: SEND, or the policies a trust keeps for its schools. */
+const OFF_SITE_WORDS = /\b(?:sen(?:d|co)?|special educational needs|information report|polic(?:y|ies)|statutory information|key information)\b/i;
+/** Hosts that never hold a school's own report: national bodies and social media. */
+const NATIONAL_HOSTS = /(?:^|\.)(?:gov\.uk|nhs\.uk|legislation\.gov\.uk|wikipedia\.org|facebook\.com|twitter\.com|x\.com|youtube\.com|instagram\.com|linkedin\.com|google\.com|apple\.com|microsoft\.com)$/i;
+
+/**
+ * Whether a link may lead onto another host's web pages (a multi-academy trust's policies): its
+ * words or context are about SEND or policies, not the Local Offer (the council's directory of
+ * services), and the host is not a national body's or a social network's.
+ */
+export function worthFollowingOffSite(words: string, url: URL): boolean {
+  return OFF_SITE_WORDS.test(words) && !/\blocal[\s_-]*offer\b/i.test(words) && !NATIONAL_HOSTS.test(url.hostname);
+}
+
+/** Whether a link's own words say nothing of what it leads to. */
+export function isGenericLinkText(text: string): boolean {
+  return text.length <= 40 && GENERIC_TEXT.test(text.trim());
 }
 
 /**
@@ -46,5 +69,8 @@ export function isDocumentUrl(url: URL): boolean {
  * website systems often serve documents from /uploads/, /docs/123 or ?file=...).
  */
 export function looksLikeFile(url: URL): boolean {
-  return isDocumentUrl(url) || /\/(?:downloads?|uploads?|files?|media|documents?|docs|attachments?|assets)\/|getfile|[?&](?:file|download|attachment|docid)=/i.test(url.pathname + url.search);
+  return (
+    isDocumentUrl(url) ||
+    /\/(?:downloads?|uploads?|files?|media|documents?|docs|attachments?|assets)(?:\/|$)|getfile|(?:file|download|attachment|document)s?\.(?:aspx?|php|ashx)|[?&](?:file|download|attachment|docid|fileid)=/i.test(url.pathname + url.search)
+  );
 }

@@ -142,6 +142,7 @@ async function sendHop(
       finalUrl: stripCredentials(state.current).href,
       status: res.statusCode,
       lastModified: header(res.headers, 'last-modified'),
+      contentDisposition: header(res.headers, 'content-disposition'),
       redirects: state.redirects,
     },
   };

@@ -34,7 +34,7 @@ export function networkError(url: URL, e: unknown, phase: Phase): AuditError {
     phase === 'connect'
       ? `Could not connect to ${url.host}: ${cause}. Check the address or try again later.`
       : `The connection to ${url.host} broke while downloading ${redactUrl(url)}: ${cause}. Try again later.`;
-  return new AuditError('fetch', message, { cause: e });
+  return new AuditError('fetch', message, { cause: e, ...(phase === 'connect' ? { unreachable: cause } : {}) });
 }
 
 function describeCause(e: unknown): string {

@@ -9,6 +9,8 @@ export interface FetchedResource {
   status: number;
   /** The Last-Modified header as sent (unparsed), or null. */
   lastModified: string | null;
+  /** The Content-Disposition header as sent (a download's file name), or null; absent from fetchers that have none. */
+  contentDisposition?: string | null;
   /** Each address redirected to, in order (no credentials); the last one equals finalUrl. */
   redirects: string[];
 }

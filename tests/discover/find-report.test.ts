@@ -2,6 +2,7 @@
 // the crawl order and budget, documents, link pages, sitemaps, robots.txt, failures, not found.
 import { afterEach, describe, expect, test } from 'vitest';
 import { type DiscoveryResult, findReport } from '../../src/discover/index.js';
+import { AuditError } from '../../src/errors.js';
 import { httpFetch } from '../../src/fetch/http.js';
 import { politeFetcher } from '../../src/fetch/polite.js';
 import type { Fetcher } from '../../src/fetch/types.js';
@@ -29,6 +30,15 @@ async function site(routes: Record<string, FakeRoute>): Promise<FakeSchool> {
   const s = await startFakeSchool(routes);
   open.push(s);
   return s;
+}
+
+/** Fetches loopback addresses only; any other is recorded in `asked` and fails as an unknown host would. */
+function loopbackOnly(fetcher: Fetcher, asked: string[]): Fetcher {
+  return (url, o) => {
+    if (new URL(url).hostname === '127.0.0.1') return fetcher(url, o);
+    asked.push(url);
+    return Promise.reject(new AuditError('fetch', `Could not connect to ${new URL(url).host}: no such host was found.`, { unreachable: 'no such host was found' }));
+  };
 }
 
 const polite = (): Fetcher => politeFetcher(httpFetch, { concurrency: 4, perHost: 2, maxRetries: 0, robots: true, sleep: async () => {} });
@@ -251,9 +261,14 @@ describe('findReport: the crawl', () => {
       ['News again', '/news/#latest'],
     ];
     const s = await site({ '/': { html: schoolPage('Birch School', links) }, '/news/': { html: schoolPage('News', [['Home', '/']]) } });
-    const r = await findReport(s.url('/'), httpFetch, options);
+    const offSite: string[] = [];
+    const r = await findReport(s.url('/'), loopbackOnly(httpFetch, offSite), options);
     expect(r.found).toBe(false);
-    expect(pagesAsked(s)).toEqual(['/', '/news/', '/privacy/']); // the footer's link: an ordinary page, read last
+    // The footer's link is an ordinary page, read last; then the common SEND addresses.
+    expect(pagesAsked(s).slice(0, 4)).toEqual(['/', '/news/', '/privacy/', '/send']);
+    expect(pagesAsked(s).filter((p) => p === '/news/' || p === '/')).toEqual(['/', '/news/']);
+    // Another host's page is followed only from a link about SEND or policies: the council's SEND page.
+    expect(offSite).toEqual(['https://council.example/send/']);
   });
 
   test('a sitemap index is read one level down', async () => {
