@@ -17,8 +17,8 @@ export type FindReport = (
   fetcher: Fetcher,
   options: { maxPages: number; maxDepth: number; fetchOptions: FetchOptions; schoolName?: string | null },
 ) => Promise<
-  | { found: true; resource: FetchedResource; doc: SenDocument; reportUrl: string; clickPath: string[]; pagesSearched: string[] }
-  | { found: false; message: string; pagesSearched: string[] }
+  | { found: true; resource: FetchedResource; doc: SenDocument; reportUrl: string; clickPath: string[]; pagesSearched: string[]; pagesFetched?: number }
+  | { found: false; message: string; pagesSearched: string[]; pagesFetched?: number }
 >;
 
 export interface SchoolAuditSettings {
@@ -54,12 +54,13 @@ export async function auditSchool(school: SchoolInput, s: SchoolAuditSettings, d
     // findReport takes the start page itself when it is the report (a document, or a long page
     // that reads as one), else searches the site.
     const found = await deps.findReport(startUrl, fetcher, { maxPages: s.maxPages, maxDepth: s.maxDepth, fetchOptions: s.fetchOptions, schoolName: school.name });
-    if (found.found) return audit(school, found.doc, found.resource, found.clickPath, s);
+    if (found.found) return withPages(audit(school, found.doc, found.resource, found.clickPath, s), found.pagesFetched);
     // A shorter start page titled as the report, with nothing better on the site: it is the report.
     const first = await fetcher(startUrl, s.fetchOptions);
-    const doc = await extractDocument({ bytes: first.bytes, contentType: first.contentType, name: first.finalUrl, baseUrl: first.finalUrl });
-    if (titledReport(doc)) return audit(school, doc, first, [startUrl, ...first.redirects.filter((u) => u !== startUrl)], s);
-    return { status: 'not_found', message: found.message, pagesSearched: found.pagesSearched };
+    // (A start page without words of its own, such as a frameset, was searched through its links.)
+    const doc = await extractDocument({ bytes: first.bytes, contentType: first.contentType, name: first.finalUrl, baseUrl: first.finalUrl }).catch(() => null);
+    if (doc && titledReport(doc)) return withPages(audit(school, doc, first, [startUrl, ...first.redirects.filter((u) => u !== startUrl)], s), found.pagesFetched);
+    return withPages({ status: 'not_found', message: found.message, pagesSearched: found.pagesSearched }, found.pagesFetched);
   } catch (e) {
     if (isAuditError(e)) return { status: 'error', error: { code: e.code, message: e.message } };
     const err = e instanceof Error ? e : new Error(String(e));
@@ -109,6 +110,11 @@ function addLastModified(doc: SenDocument, res: FetchedResource): void {
   if (!res.lastModified || doc.metadataDates.some((d) => d.source === 'http-last-modified')) return;
   const date = new Date(res.lastModified);
   if (!Number.isNaN(date.getTime())) doc.metadataDates.push({ date: date.toISOString().slice(0, 10), source: 'http-last-modified' });
+}
+
+/** The outcome with the number of pages discovery fetched, when it says. */
+function withPages(outcome: SchoolOutcome, pagesFetched: number | undefined): SchoolOutcome {
+  return pagesFetched === undefined || outcome.status === 'skipped' ? outcome : { ...outcome, pagesFetched };
 }
 
 /** A fetcher that answers repeated requests for `urls` from the first answer, failures included (for this school only). */

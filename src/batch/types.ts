@@ -32,18 +32,22 @@ export type SchoolOutcome =
       /** Addresses followed from the input URL to the report (first = input URL, last = reportUrl). */
       clickPath: string[];
       report: AuditReport;
+      /** Pages and documents discovery requested on the way (robots.txt and sitemaps not counted). */
+      pagesFetched?: number;
     }
   | {
       status: 'not_found';
       /** Plain sentence: "No SEN information report found in 30 pages of https://...". */
       message: string;
       pagesSearched: string[];
+      pagesFetched?: number;
     }
   | {
       /** Could not be audited: fetch failure, robots.txt, unreadable document, bad input row. */
       status: 'error';
       error: { code: string; message: string };
       clickPath?: string[];
+      pagesFetched?: number;
     }
   | {
       /** Not audited on purpose: closed school, out-of-scope type (the reason says which). */

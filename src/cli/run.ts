@@ -13,9 +13,16 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`senaudit: unexpected error: ${reason instanceof Error ? reason.message : String(reason)}\n`);
     process.exit(2);
   });
+  const code = await main({ ...(await realIO()), argv });
+  await drain();
+  return code;
+}
+
+/** The process's streams, the network and the file system, as main() takes them (a bench may swap the fetcher). */
+export async function realIO(): Promise<CliIO> {
   // undici is loaded on the first fetch, not at start-up (local files and --help never need it).
   const { readLocalFile } = await import('../fetch/local.js');
-  const io: CliIO = {
+  return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -37,9 +44,6 @@ export async function run(argv: string[]): Promise<number> {
     today: () => new Date().toISOString().slice(0, 10),
     probeLink: async (url, o) => (await import('../fetch/probe.js')).httpProbe(url, o),
   };
-  const code = await main({ ...io, argv });
-  await drain();
-  return code;
 }
 
 /** Waits for stdout to flush so piped output is never cut short. */

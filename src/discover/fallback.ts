@@ -2,12 +2,12 @@
 // addresses school website systems commonly give the SEND pages are tried, and the site's own
 // search is asked, before the site is called a site without a report.
 
-/** Page names for SEND pages, most common first. */
-const NAMES = ['send', 'sen', 'sen-information-report', 'send-information-report', 'special-educational-needs', 'senco'];
-/** The sections they sit under: the site's root first. */
-const SECTIONS = ['', 'parents/', 'key-information/', 'information/', 'policies/'];
-/** Common addresses tried at most: a site with none of them is not asked for all thirty. */
-const MAX_COMMON = 14;
+/** Page names for SEND pages, most common first; the first three are also tried under each section. */
+const NAMES = ['send', 'sen-information-report', 'send-information-report', 'sen', 'special-educational-needs', 'senco'];
+/** The sections they sit under, after the site's root. */
+const SECTIONS = ['parents/', 'key-information/', 'information/', 'policies/'];
+/** Names tried under each section: a site with none of them is not asked for all thirty. */
+const NAMES_PER_SECTION = 3;
 
 /** Score of a fallback step: below a link that names the report, above an ordinary page. */
 const FALLBACK_SCORE = 45;
@@ -27,8 +27,8 @@ export function fallbackSteps(site: URL, searchUrl: string | null): FallbackStep
       // a search form with an unusable action: the common addresses still stand
     }
   }
-  const paths: string[] = [];
-  for (const section of SECTIONS) for (const name of NAMES) paths.push(`/${section}${name}`);
-  for (const path of paths.slice(0, MAX_COMMON)) steps.push({ url: new URL(path, site.origin), score: FALLBACK_SCORE });
+  const paths = NAMES.map((n) => `/${n}`);
+  for (const section of SECTIONS) for (const name of NAMES.slice(0, NAMES_PER_SECTION)) paths.push(`/${section}${name}`);
+  for (const path of paths) steps.push({ url: new URL(path, site.origin), score: FALLBACK_SCORE });
   return steps;
 }

@@ -1,6 +1,7 @@
 import type { SenDocument } from '../document/types.js';
 import { isAuditError } from '../errors.js';
 import { extractDocument } from '../extract/index.js';
+import { sniffFormat } from '../extract/sniff.js';
 import { type PageLink, type PageNav, readPageNav } from '../extract/page-links.js';
 import { classifyKind, type DocumentKind, wordCount } from '../facts/index.js';
 import { isRobotsRefusal } from '../fetch/polite.js';
@@ -45,8 +46,10 @@ export type DiscoveryResult =
       /** Every page fetched and read, in order (final addresses). */
       pagesSearched: string[];
       pagesFailed?: PageFailure[];
+      /** Requests sent for pages and documents, failed ones included (robots.txt and sitemaps not counted). */
+      pagesFetched: number;
     }
-  | { found: false; message: string; pagesSearched: string[]; pagesFailed?: PageFailure[] };
+  | { found: false; message: string; pagesSearched: string[]; pagesFailed?: PageFailure[]; pagesFetched: number };
 
 /** A web page shorter than this that reads as a report may still be a home or SEND page. */
 const REPORT_MIN_WORDS = 400;
@@ -92,11 +95,11 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
   const start = new URL(startUrl);
   const site = new Site(start, new URL(first.finalUrl));
   pagesSearched.push(first.finalUrl);
-  const firstDoc = await read(first);
+  const firstDoc = await readStart(first);
   const firstPath = [redactUrl(startUrl), ...first.redirects.filter((u) => u !== redactUrl(startUrl))];
-  const firstKind = judge(firstDoc);
-  if (firstDoc.format !== 'html' || (firstKind === 'report' && wordCount(firstDoc) >= REPORT_MIN_WORDS)) {
-    return { found: true, resource: first, doc: firstDoc, reportUrl: first.finalUrl, clickPath: firstPath, pagesSearched, pagesFailed };
+  const firstKind = firstDoc ? judge(firstDoc) : 'other';
+  if (firstDoc && (firstDoc.format !== 'html' || (firstKind === 'report' && wordCount(firstDoc) >= REPORT_MIN_WORDS))) {
+    return { found: true, resource: first, doc: firstDoc, reportUrl: first.finalUrl, clickPath: firstPath, pagesSearched, pagesFailed, pagesFetched: 1 };
   }
   frontier.markSeen(pageKey(start));
   frontier.markSeen(pageKey(new URL(first.finalUrl)));
@@ -104,7 +107,7 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
   let offSite = 0;
   const nameWords = schoolNameWords(o.schoolName ?? null);
   const firstNav = await enqueueLinks(first, firstDoc, firstKind, { url: first.finalUrl, score: 0, depth: 0, order: -1, via: [] }, firstPath);
-  const problem = siteProblem(firstDoc, firstNav);
+  const problem = firstDoc ? siteProblem(firstDoc, firstNav) : null;
 
   const sitemap = await sitemapUrls(new URL(first.finalUrl).origin, fetcher, o.fetchOptions, (u) => site.has(u));
   for (const entry of sitemap.entries) {
@@ -150,6 +153,10 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
       doc = await read(resource);
     } catch (e) {
       pagesFailed.push(failure(resource.finalUrl, e));
+      // A web page without words of its own (a frameset, a page of frames) still leads on.
+      if (sniffFormat(resource.bytes, resource.contentType, resource.finalUrl) === 'html') {
+        await enqueueLinks(resource, null, 'other', step, [...step.via, resource.finalUrl], site.has(new URL(resource.finalUrl)) ? 0 : OFF_SITE_PAGE_SCORE);
+      }
       continue;
     }
     const clickPath = [...step.via, resource.finalUrl];
@@ -174,10 +181,10 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
     (a, b) => Number(b.isReport) - Number(a.isReport) || b.score - a.score || a.depth - b.depth || a.order - b.order,
   )[0];
   if (best) {
-    return { found: true, resource: best.resource, doc: best.doc, reportUrl: best.resource.finalUrl, clickPath: best.clickPath, pagesSearched, pagesFailed };
+    return { found: true, resource: best.resource, doc: best.doc, reportUrl: best.resource.finalUrl, clickPath: best.clickPath, pagesSearched, pagesFailed, pagesFetched: requests };
   }
   const tried = { searched: pagesSearched.length, failed: pagesFailed, maxDepth: o.maxDepth, sitemap: sitemap.entries.length > 0, fallback: fallback ?? [], offSite };
-  return { found: false, message: notFoundMessage(start, tried, problem), pagesSearched, pagesFailed };
+  return { found: false, message: notFoundMessage(start, tried, problem), pagesSearched, pagesFailed, pagesFetched: requests };
 
   function enqueue(link: PageLink, depth: number, via: string[], pointed = false, minScore = 0): void {
     const raw = parseUrl(link.url, via.at(-1) ?? first.finalUrl);
@@ -207,7 +214,7 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
    * main text links to are read first, however they are worded ("Download"), and may be one
    * step past the depth limit. Documents a page shows in frames count as offered by it.
    */
-  async function enqueueLinks(res: FetchedResource, doc: SenDocument, kind: DocumentKind, from: Step, clickPath: string[], minScore = 0): Promise<PageNav | null> {
+  async function enqueueLinks(res: FetchedResource, doc: SenDocument | null, kind: DocumentKind, from: Step, clickPath: string[], minScore = 0): Promise<PageNav | null> {
     const pointer = kind === 'link_page';
     let nav: PageNav | null = null;
     try {
@@ -215,17 +222,35 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
     } catch {
       // An unreadable page leads on through the Document's own links.
     }
-    if (from.depth >= o.maxDepth && !pointer && !nav?.links.some((l) => l.embedded)) return nav;
-    const inText = new Set(doc.links.map((l) => l.url));
-    const links: PageLink[] = nav?.links ?? doc.links.map((l) => ({ ...l, context: '' }));
+    // Past the depth limit, only one step more, and only to what the page offers as the report.
+    if (from.depth > o.maxDepth) return nav;
+    const inText = new Set(doc?.links.map((l) => l.url));
+    const links: PageLink[] = nav?.links ?? doc?.links.map((l) => ({ ...l, context: '' })) ?? [];
     for (const link of links) {
       const url = parseUrl(link.url, res.finalUrl);
       if (!url) continue;
       const points = pointer && inText.has(link.url) && looksLikeFile(url);
-      if (from.depth >= o.maxDepth && !points && !link.embedded) continue;
+      // A link that names the report (a long policy list at the bottom of a deep menu) is followed one step past the limit.
+      const names = (scoreLink(link.text, url) ?? 0) >= CONFIDENT_SCORE;
+      if (from.depth >= o.maxDepth && !points && !link.embedded && !names) continue;
       enqueue({ ...link, url: url.href }, from.depth + 1, clickPath, points, minScore);
     }
     return nav;
+  }
+}
+
+/**
+ * The start page as a Document; null for a web page with no words of its own that still has
+ * links (a frameset home page of an older site). A page with neither is the school's error.
+ */
+async function readStart(res: FetchedResource): Promise<SenDocument | null> {
+  try {
+    return await read(res);
+  } catch (e) {
+    if (sniffFormat(res.bytes, res.contentType, res.finalUrl) !== 'html') throw e;
+    const nav = await readPageNav(res.bytes, res.contentType, res.finalUrl).catch(() => null);
+    if (!nav || nav.links.length === 0) throw e;
+    return null;
   }
 }
 

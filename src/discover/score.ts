@@ -71,6 +71,6 @@ export function isGenericLinkText(text: string): boolean {
 export function looksLikeFile(url: URL): boolean {
   return (
     isDocumentUrl(url) ||
-    /\/(?:downloads?|uploads?|files?|media|documents?|docs|attachments?|assets)(?:\/|$)|getfile|(?:file|download|attachment|document)s?\.(?:aspx?|php|ashx)|[?&](?:file|download|attachment|docid|fileid)=/i.test(url.pathname + url.search)
+    /\/(?:downloads?|uploads?|files?|media|documents?|docs|attachments?|assets)(?:[/?]|$)|getfile|(?:file|download|attachment|document)s?\.(?:aspx?|php|ashx)|[?&](?:file|download|attachment|docid|fileid)=/i.test(url.pathname + url.search)
   );
 }

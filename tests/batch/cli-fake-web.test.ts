@@ -154,7 +154,7 @@ describe('senaudit batch: input it cannot use is one line and exit 2', () => {
   it.each([
     ['a missing file', null, /^senaudit: .*(no such|not found|does not exist|cannot find)/i],
     ['an empty list', '# nothing here yet\n\n', /^senaudit: .*lists no schools/],
-    ['a CSV without a url column', 'name,website\nOak,https://oak.example.org/\n', /^senaudit: .*has no "url" column/],
+    ['a CSV without a website column', 'name,homepage\nOak,https://oak.example.org/\n', /^senaudit: .*has no website column/],
   ])('%s', async (_what, content, message) => {
     const d = mkdtempSync(join(tmpdir(), 'senaudit-batch-bad-'));
     const file = join(d, content?.includes(',') ? 'list.csv' : 'list.txt');

@@ -62,7 +62,7 @@ describe('an input that cannot be used is refused before anything is written', (
     ['empty.txt', '', /^senaudit: \S*empty\.txt lists no schools: give one URL a line/],
     ['comments-only.txt', '# Westmere schools, to fill in\n\n   \r\n# (none yet)\n', /comments-only\.txt lists no schools/],
     ['header-only.csv', '\ufeffurl,name\r\n', /header-only\.csv lists no schools/],
-    ['no-url-column.csv', 'name,website\nOak Primary,https://oak.example.org/\n', /no-url-column\.csv has no "url" column \(its columns are: name, website\)/],
+    ['no-url-column.csv', 'name,homepage\nOak Primary,https://oak.example.org/\n', /no-url-column\.csv has no website column \(its columns are: name, homepage\)/],
     ['gias-no-website.csv', giasWithoutWebsite, /gias-no-website\.csv looks like a GIAS extract but has no "SchoolWebsite" column: download the extract with all establishment fields\.$/],
     ['schools.xlsx', xlsx, /schools\.xlsx is not a text file .*save it as CSV/],
     ['open-quote.csv', 'name,url\n"Oak Primary,https://oak.example.org/\nWillow,https://willow.example.org/\n', /open-quote\.csv is not a readable CSV file: Quote Not Closed: .* line 3\.$/],

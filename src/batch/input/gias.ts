@@ -13,14 +13,16 @@ const GIAS_FIELDS = ['urn', 'name', 'url', 'la', 'email', 'typeCode', 'typeName'
 const TYPE_BY_NAME = new Map(Object.entries(GIAS_TYPES).map(([code, e]) => [e.name.toLowerCase(), Number(code)]));
 
 /**
- * A header is a GIAS extract's when it has URN and EstablishmentName, or a TypeOfEstablishment
- * column: an extract downloaded without its website field is then told which column is missing
+ * A header is a GIAS extract's when it has URN and EstablishmentName (and no "url" column of
+ * its own), or a TypeOfEstablishment column: an extract downloaded without its website field is then told which column is missing
  * rather than that it has no "url" column.
  */
 export function isGiasHeader(header: string[]): boolean {
   const has = (f: Field) => findColumn(header, f) >= 0;
   const named = header.some((h) => columnKey(h) === 'establishmentname');
-  return (has('urn') && named) || has('typeCode') || has('typeName');
+  // A list someone made from an extract, with a "url" column of their own, is an ordinary CSV.
+  const ownUrl = header.some((h) => columnKey(h) === 'url');
+  return (has('urn') && named && !ownUrl) || has('typeCode') || has('typeName');
 }
 
 /**
