@@ -48,7 +48,7 @@ export async function openStart(addresses: string[], fetcher: Fetcher, options: 
       return { url, resource: await fetcher(url, options), tried };
     } catch (e) {
       firstError ??= e;
-      if (!isAuditError(e) || e.unreachable === undefined) throw e;
+      if (!isAuditError(e) || e.unreachable === undefined) throw tried.length === 0 || !isAuditError(e) ? e : alsoTried(e, tried);
       tried.push({ url, why: e.unreachable });
     }
   }
@@ -61,4 +61,14 @@ export async function openStart(addresses: string[], fetcher: Fetcher, options: 
     `Could not connect to ${host}: ${head!.why}. Also tried ${also}. Check the school's website address in a browser.`,
     { cause: firstError, unreachable: head!.why },
   );
+}
+
+/** A later address's own error, saying which addresses were tried before it and why they failed. */
+function alsoTried(e: AuditError, tried: { url: string; why: string }[]): AuditError {
+  const before = tried.map((t) => `${redactUrl(t.url)} (${t.why})`).join(', ');
+  return new AuditError(e.code, `${e.message.replace(/\.$/, '')}. Tried first: ${before}.`, {
+    cause: e,
+    ...(e.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
+    ...(e.retryAfter !== undefined ? { retryAfter: e.retryAfter } : {}),
+  });
 }

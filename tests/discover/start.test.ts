@@ -19,6 +19,7 @@ beforeAll(async () => {
     'http-only.sch.test': { schemes: ['http'], routes: { '/': home } },
     'www.www-only.sch.test': { routes: { '/': home } },
     'gone-404.sch.test': { routes: {} },
+    'http-404.sch.test': { schemes: ['http'], routes: {} },
     'trust.test': {
       routes: {
         '/policies/': html(page('Trust policies', Array.from({ length: 12 }, (_, i) => [`School ${i} policies`, `/policies/${i}/`] as [string, string]))),
@@ -59,6 +60,11 @@ describe('the start page', () => {
   it('an answer with an error status ends the search there: the site exists', async () => {
     await expect(openStart(startAddresses('https://gone-404.sch.test/', true), fetcher, fetchOptions)).rejects.toThrow(/HTTP 404/);
     expect(web.log.filter((l) => l.host === 'gone-404.sch.test' && l.path === '/').map((l) => l.scheme)).toEqual(['https']);
+  });
+
+  it('when https:// fails and http:// answers with an error, the message says both', async () => {
+    const e = await openStart(startAddresses('https://http-404.sch.test/', true), fetcher, fetchOptions).catch((x: Error) => x);
+    expect((e as Error).message).toMatch(/HTTP 404 Not Found\..*Tried first: https:\/\/http-404\.sch\.test\/ \(.+\)\.$/);
   });
 
   it('when no address answers, the one error names each address tried and why', async () => {
