@@ -28,6 +28,8 @@ export function auditDocument(doc: SenDocument, ruleset: Ruleset, ctx: AuditCont
     {
       reportDate: date.value,
       reportDateQuote: date.quote,
+      reportDateSource: date.source,
+      asOf: ctx.asOf,
       monthsSinceReportDate: date.value ? monthsBetween(date.value, ctx.asOf) : null,
       readingEase: facts.readingEase,
       textLayer: doc.textLayer,

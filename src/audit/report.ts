@@ -24,7 +24,7 @@ export interface AuditReport {
     title: string | null;
     date: string | null;
     /** Where the date came from: the text itself or a labelled fallback. */
-    dateSource: 'text' | 'pdf-metadata' | 'http-last-modified' | 'file-modified' | null;
+    dateSource: 'text' | 'pdf-metadata' | null;
     dateQuote: string | null;
     pages: number | null;
     words: number;

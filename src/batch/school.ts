@@ -94,7 +94,6 @@ function audit(school: SchoolInput, doc: SenDocument, res: FetchedResource, clic
       clickPath: clickPath.map(redactUrl),
     };
   }
-  addLastModified(doc, res);
   const report = auditDocument(doc, s.ruleset, {
     target: school.url ? redactUrl(school.url) : reportUrl,
     finalUrl: reportUrl,
@@ -103,13 +102,6 @@ function audit(school: SchoolInput, doc: SenDocument, res: FetchedResource, clic
     toolVersion: s.toolVersion,
   });
   return { status: 'audited', reportUrl, clickPath: clickPath.map(redactUrl), report };
-}
-
-/** The HTTP Last-Modified date as a labelled fallback, as the single audit adds it. */
-function addLastModified(doc: SenDocument, res: FetchedResource): void {
-  if (!res.lastModified || doc.metadataDates.some((d) => d.source === 'http-last-modified')) return;
-  const date = new Date(res.lastModified);
-  if (!Number.isNaN(date.getTime())) doc.metadataDates.push({ date: date.toISOString().slice(0, 10), source: 'http-last-modified' });
 }
 
 /** The outcome with the number of pages discovery fetched, when it says. */

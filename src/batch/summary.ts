@@ -18,6 +18,7 @@ export const SUMMARY_COLUMNS = [
   'url',
   'report_url',
   'report_date',
+  'report_date_source',
   'kind',
   'status',
   'met',
@@ -151,6 +152,7 @@ export function summaryRow(line: ResultLine, ids: readonly string[]): (string | 
       s.url,
       line.reportUrl,
       rep.document.date,
+      rep.document.dateSource,
       rep.document.kind,
       'audited',
       rep.summary.met,
@@ -162,5 +164,5 @@ export function summaryRow(line: ResultLine, ids: readonly string[]): (string | 
     ];
   }
   const reason = line.status === 'error' ? line.error.message : line.status === 'skipped' ? line.reason : line.message;
-  return [...common, s.schoolType, s.url, null, null, null, line.status, null, null, null, null, reason, ...ids.map(() => null)];
+  return [...common, s.schoolType, s.url, null, null, null, null, line.status, null, null, null, null, reason, ...ids.map(() => null)];
 }

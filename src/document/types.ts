@@ -26,7 +26,7 @@ export interface Link {
 /** A date the container (not the text) gives: used only as a labelled fallback. */
 export interface MetadataDate {
   date: string; // YYYY-MM-DD
-  source: 'pdf-metadata' | 'http-last-modified' | 'file-modified';
+  source: 'pdf-metadata';
 }
 
 export interface SenDocument {

@@ -1,6 +1,8 @@
 // The report's own date (judging-guide.md, "report_date"): the latest date the document gives
 // for itself, written, reviewed, updated, approved, or the school year it is for. Only when the
-// text gives none do we fall back to dates from the container, and say where they came from.
+// text gives none do we fall back to a PDF's own metadata, and say so. A file's modification
+// time or a server's Last-Modified header is never the report's date: copying, uploading or
+// re-saving a file changes it.
 
 import type { MetadataDate, SenDocument } from '../document/types.js';
 import { judgeDate } from './date-context.js';
@@ -26,7 +28,7 @@ interface Candidate {
 /** A date standing alone in one of the first blocks is a cover-page date. */
 const TOP_BLOCKS = 12;
 const MAX_COVER_DATES = 2;
-const FALLBACK_ORDER: MetadataDate['source'][] = ['pdf-metadata', 'http-last-modified', 'file-modified'];
+const FALLBACK_ORDER: MetadataDate['source'][] = ['pdf-metadata'];
 
 /** Orders dates in time; a year alone sits at its sortMonth (September for a school year). */
 function ordinal(m: DateMention): number {

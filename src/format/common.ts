@@ -42,7 +42,7 @@ export function evidenceWhere(e: Evidence): string {
 /** "2026-09", "2025-09 (from PDF metadata)" or "none found". */
 export function reportDate(d: AuditReport['document']): string {
   if (!d.date) return 'none found';
-  const from = { text: null, 'pdf-metadata': 'PDF metadata', 'http-last-modified': 'the HTTP Last-Modified header', 'file-modified': "the file's date" };
+  const from = { text: null, 'pdf-metadata': 'PDF metadata' };
   const source = d.dateSource ? from[d.dateSource] : null;
   return source ? `${d.date} (from ${source})` : d.date;
 }

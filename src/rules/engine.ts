@@ -1,6 +1,7 @@
 import type { SenDocument } from '../document/types.js';
 import { describeMatcher } from './compile.js';
-import { Evaluator, type EngineFacts } from './evaluate.js';
+import type { CompiledMatcher } from './compile.js';
+import { dateNote, Evaluator, type EngineFacts } from './evaluate.js';
 import { ruleLiveLinks } from './links.js';
 import { prepareDocument } from './prepare.js';
 import type { SchoolType } from './schema.js';
@@ -15,7 +16,34 @@ const MAX_QUOTE = 300;
  */
 export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts, schoolType: SchoolType): Finding[] {
   const evaluator = new Evaluator(prepareDocument(doc), facts);
-  return ruleset.rules.map((rule) => withLinkNotes(judge(rule, evaluator, schoolType), rule, evaluator, facts));
+  return ruleset.rules.map((rule) => withDateNote(withLinkNotes(judge(rule, evaluator, schoolType), rule, evaluator, facts), rule, facts));
+}
+
+/** A rule that asks for a recent date and is not met says what date was found, or that none was and where we looked. */
+function withDateNote(finding: Finding, rule: Rule, facts: EngineFacts): Finding {
+  if (finding.status === 'met' || finding.status === 'not_applicable') return finding;
+  const months = reportDateMonths(rule.met);
+  if (months === null) return finding;
+  return { ...finding, notes: [...(finding.notes ?? []), dateNote(facts, months)] };
+}
+
+/** The months a `reportDate` fact in the matcher asks for, or null when it asks for none. */
+function reportDateMonths(m: CompiledMatcher): number | null {
+  switch (m.kind) {
+    case 'fact':
+      return m.fact.reportDate?.withinMonths ?? null;
+    case 'all':
+    case 'any':
+      for (const p of m.parts) {
+        const found = reportDateMonths(p);
+        if (found !== null) return found;
+      }
+      return null;
+    case 'section':
+      return m.match ? reportDateMonths(m.match) : null;
+    default:
+      return null;
+  }
 }
 
 /**

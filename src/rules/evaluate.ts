@@ -11,6 +11,10 @@ import type { Scope, SentenceRole } from './schema.js';
 export interface EngineFacts {
   reportDate: string | null;
   reportDateQuote: string | null;
+  /** Where the date came from: the text, or (weaker) a PDF's own metadata. */
+  reportDateSource?: 'text' | 'pdf-metadata' | null;
+  /** The as-of date (YYYY-MM-DD), named in what the findings say about the date's age. */
+  asOf?: string;
   /** Whole months from the report date to the as-of date; null when undated. */
   monthsSinceReportDate: number | null;
   readingEase: number | null;
@@ -25,6 +29,26 @@ export interface EngineFacts {
 
 // Link texts too short or too vague to find the sentence that holds the link.
 const VAGUE_LINK_TEXT = /^(here|click here|this link|link|read more|more|website|this|download|view|open|pdf)$/;
+
+/** The date fact as a sentence: the evidence quoted when a date rule is met. */
+function dateSentence(f: EngineFacts): string {
+  if (!f.reportDate) return 'The report gives no date.';
+  if (f.reportDateSource === 'pdf-metadata') return `The report is dated ${f.reportDate} by its PDF metadata (the text states no date; a stated date is stronger).`;
+  return `The report is dated ${f.reportDate}${f.reportDateQuote ? ` ("${f.reportDateQuote}")` : ''}.`;
+}
+
+/**
+ * What a date rule that is not met says about the date: none found, and where we looked; or
+ * the date found and its age. A date is never taken from a file's or server's own timestamps.
+ */
+export function dateNote(f: EngineFacts, withinMonths: number): string {
+  if (!f.reportDate || f.monthsSinceReportDate === null) {
+    return 'No date found for the report: none in its text (we looked for reviewed, updated, approved or published dates, a school year such as 2025-26, and a date on its cover) and none in the document\'s own metadata. A file\'s or web server\'s own timestamp is not taken as the report\'s date.';
+  }
+  const from = f.reportDateSource === 'pdf-metadata' ? ' (from its PDF metadata)' : f.reportDateQuote ? ` ("${f.reportDateQuote}")` : '';
+  const months = f.monthsSinceReportDate;
+  return `The report is dated ${f.reportDate}${from}: ${months} month${months === 1 ? '' : 's'} before ${f.asOf ?? 'the as-of date'}, more than ${withinMonths}.`;
+}
 
 /**
  * Evaluates compiled matchers against one prepared document. A result is the sorted list of
@@ -51,7 +75,7 @@ export class Evaluator {
       text, norm: text.toLowerCase(), role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: false,
     });
     this.virtual = [
-      virtual(facts.reportDate ? `The report is dated ${facts.reportDate}${facts.reportDateQuote ? ` ("${facts.reportDateQuote}")` : ''}.` : 'The report gives no date.'),
+      virtual(dateSentence(facts)),
       virtual(facts.readingEase === null ? 'Too little text to score readability.' : `Flesch reading ease ${Math.round(facts.readingEase)}.`),
       virtual(facts.textLayer ? 'The document has a text layer.' : 'The document has no text layer.'),
     ];

@@ -102,16 +102,11 @@ describe('findReportDate: dates of other things do not count', () => {
 });
 
 describe('findReportDate: fallbacks', () => {
-  const metadata = [
-    { date: '2025-03-01', source: 'file-modified' as const },
-    { date: '2025-02-01', source: 'http-last-modified' as const },
-    { date: '2025-01-15', source: 'pdf-metadata' as const },
-  ];
+  const metadata = [{ date: '2025-01-15', source: 'pdf-metadata' as const }];
 
-  it('uses container dates only when the text gives none, preferring PDF metadata, then Last-Modified, then the file date', () => {
+  it("uses a PDF's own metadata only when the text gives no date, and says so", () => {
     expect(dateOf([FILLER], { metadataDates: metadata })).toEqual({ value: '2025-01-15', quote: null, source: 'pdf-metadata' });
-    expect(dateOf([FILLER], { metadataDates: metadata.slice(0, 2) })).toEqual({ value: '2025-02-01', quote: null, source: 'http-last-modified' });
-    expect(dateOf([FILLER], { metadataDates: metadata.slice(0, 1) })).toEqual({ value: '2025-03-01', quote: null, source: 'file-modified' });
+    expect(dateOf([FILLER], { metadataDates: [] })).toEqual({ value: null, quote: null, source: null });
   });
 
   it('prefers any date in the text to container dates', () => {

@@ -81,10 +81,5 @@ async function discoverTarget(target: string, fetchOptions: FetchOptions, opts: 
   });
   const found = await findReport(target, fetcher, { maxPages: opts.maxPages ?? 30, maxDepth: opts.maxDepth ?? 3, fetchOptions });
   if (!found.found) throw new AuditError('not-found', found.message);
-  // The HTTP Last-Modified date as a labelled fallback, as for an address audited directly.
-  const modified = found.resource.lastModified ? new Date(found.resource.lastModified) : null;
-  if (modified && !Number.isNaN(modified.getTime()) && !found.doc.metadataDates.some((d) => d.source === 'http-last-modified')) {
-    found.doc.metadataDates.push({ date: modified.toISOString().slice(0, 10), source: 'http-last-modified' });
-  }
   return { doc: found.doc, finalUrl: found.reportUrl, discovery: { clickPath: found.clickPath, pagesSearched: found.pagesSearched } };
 }
