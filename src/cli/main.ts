@@ -137,10 +137,14 @@ export async function main(options: MainOptions): Promise<number> {
     .option('--json <file>', 'also write the figures as JSON to this file')
     .option('--check', 'exit 1 when an accuracy target is missed (for CI)')
     .addOption(new Option('--as-of <date>', 'as-of date for date-dependent rules').argParser(parseAsOf))
+    .addOption(new Option('--folds <k>', 'also score the corpus in k parts (by a hash of each id), to show how the figures move').argParser(parseIntInRange(2, 20)))
+    .option('--show-held-out', "list the held-out part's disagreements too (then it no longer judges a change)")
+    .option('--readme <file>', 'write the figures table into this Markdown file, between <!-- eval-figures --> markers')
     .addOption(rulesOption())
-    .action(async (dir: string, opts: { json?: string; asOf?: string; rules?: string; check?: boolean }) => {
+    .action(async (dir: string, opts: { json?: string; asOf?: string; rules?: string; check?: boolean; folds?: number; showHeldOut?: boolean; readme?: string }) => {
       const { evalCommand } = await import('./commands/eval.js');
-      exitCode = await evalCommand(dir, await ruleset(opts.rules), { json: opts.json ?? null, asOf: opts.asOf ?? io.today(), check: opts.check === true }, io);
+      const settings = { json: opts.json ?? null, asOf: opts.asOf ?? io.today(), check: opts.check === true, folds: opts.folds, showHeldOut: opts.showHeldOut === true, readme: opts.readme ?? null };
+      exitCode = await evalCommand(dir, await ruleset(opts.rules), settings, io);
     });
 
   program

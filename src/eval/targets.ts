@@ -1,4 +1,4 @@
-import type { EvalResult } from './types.js';
+import type { EvalResult, EvalSlices } from './types.js';
 
 /**
  * The accuracy the built-in rules must keep on the development corpus (issue #3). `senaudit eval
@@ -14,10 +14,16 @@ export const TARGETS = {
   /** No requirement with at least `minGapsForPerRequirement` labelled gaps may fall below this. */
   perRequirementGapPrecision: 0.85,
   minGapsForPerRequirement: 5,
+  /** On the whole documents (`full_text: true`). */
+  fullText: { agreement: 0.9, gapPrecision: 0.9, kindAccuracy: 0.9 },
+  /** The held-out part may fall at most this far below the whole corpus (agreement, gap precision). */
+  heldOutGap: 0.05,
 } as const;
 
+export type Targets = typeof TARGETS;
+
 /** Each target the result misses, as a sentence; empty when all hold. */
-export function missedTargets(r: EvalResult, t = TARGETS): string[] {
+export function missedTargets(r: EvalResult, t: Targets = TARGETS, slices?: EvalSlices): string[] {
   const missed: string[] = [];
   const below = (name: string, value: number | null, target: number): void => {
     if (value !== null && value < target) missed.push(`${name} ${fmt(value)} is below the target ${fmt(target)}`);
@@ -33,6 +39,17 @@ export function missedTargets(r: EvalResult, t = TARGETS): string[] {
     if (q.gaps.tp + q.gaps.fn >= t.minGapsForPerRequirement) {
       below(`gap precision of ${q.id}`, q.gaps.precision, t.perRequirementGapPrecision);
     }
+  }
+  const full = slices?.fullText;
+  if (full) {
+    below('agreement on full-length documents', full.overall.agreement, t.fullText.agreement);
+    below('gap precision on full-length documents', full.overall.gaps.precision, t.fullText.gapPrecision);
+    below('kind accuracy on full-length documents', full.kind.accuracy, t.fullText.kindAccuracy);
+  }
+  if (slices) {
+    const held = slices.heldOut;
+    below('held-out agreement', held.overall.agreement, r.overall.agreement - t.heldOutGap);
+    if (r.overall.gaps.precision !== null) below('held-out gap precision', held.overall.gaps.precision, r.overall.gaps.precision - t.heldOutGap);
   }
   return missed;
 }

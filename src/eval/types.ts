@@ -92,3 +92,15 @@ export interface EvalResult {
   };
   disagreements: Disagreement[];
 }
+
+/** The same figures on parts of the corpus (src/eval/split.ts). */
+export interface EvalSlices {
+  /** The whole documents (`full_text: true`), the real use; null when the corpus marks none. */
+  fullText: EvalResult | null;
+  /** The part whose disagreements may be studied while rules change. */
+  dev: EvalResult;
+  /** The part that judges a change: its disagreements are not printed unless asked. */
+  heldOut: EvalResult;
+  /** With --folds k: each fold's figures. */
+  folds: EvalResult[];
+}

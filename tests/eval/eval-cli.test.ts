@@ -49,3 +49,18 @@ test('missedTargets: a result at every target passes, one just below fails on th
   undated.reportDate.nullCorrectShare = 0.8;
   expect(missedTargets(undated)).toEqual(['report_date null where the label is null 0.800 is below the target 0.850']);
 });
+
+test('prints the figures per part and per fold, and lists only the development part’s disagreements', async () => {
+  // By the id hash, a and c are development documents and b is held out.
+  const r = await runCli([...args, '--folds', '3']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/^development {7}2 /m);
+  expect(r.stdout).toMatch(/^held-out {10}1 /m);
+  expect(r.stdout).toMatch(/^fold 3\/3 /m);
+  expect(r.stdout).toContain("the held-out part's 0 (of 1 documents) are not shown");
+  const listed = r.stdout.split('Disagreements (')[1]!;
+  expect(listed).toMatch(/^ {2}c /m);
+  expect(listed).not.toMatch(/^ {2}[ab] /m);
+  const all = await runCli([...args, '--show-held-out']);
+  expect(all.stdout).not.toContain('are not shown');
+});
