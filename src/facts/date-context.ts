@@ -28,7 +28,7 @@ const CUES: Cue[] = [
     role: 'self',
     reach: 40,
   },
-  { re: /\blast\s+(?:review|update)\b|\b(?:date\s+of\s+(?:issue|publication|approval))\b|\beffective\s+from\b|\bcorrect\s+as\s+(?:of|at)\b/gi, role: 'self', reach: 25 },
+  { re: /\blast\s+(?:review|update)\b|\b(?:date\s+(?:of\s+)?(?:issue|publication|approval|adoption|ratification|agreement))\b|\badoption\b|\beffective\s+from\b|\bcorrect\s+as\s+(?:of|at)\b/gi, role: 'self', reach: 25 },
   // "Date: 12/09/2025". Reach covers ": ". "Review date:" is longer and so wins at the same end.
   { re: /\bdate\b/gi, role: 'self', reach: 3 },
   { re: /\b(?:for|covering)\s+(?:the\s+)?(?:academic|school)\s+year\b|\b(?:academic|school)\s+year\s*:/gi, role: 'self', reach: 3 },

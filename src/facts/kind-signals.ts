@@ -85,7 +85,7 @@ const HEAD_START = 100;
 const HEADING_ZONE = 30;
 const OPENING_CHARS = 1500;
 /** A report name in a clause like these names another document, not this one. */
-const POINTING = /\b(?:see|read|alongside|conjunction|found|available|refer|click|link|download|view|visit|associated|related|linked)\b[^.\n]{0,60}$/i;
+const POINTING = /\b(?:see|read|alongside|conjunction|found|available|refer|click|link|download|view|visit|associated|related|linked)\b[^.\n]{0,60}$|\b(?:publish(?:es)?|prepares?|produces?|keeps?)\s+an?\s+(?:\w+\s+){0,3}$/i;
 
 export function textViews(doc: SenDocument): TextViews {
   const blocks = doc.blocks.map((b) => b.text.replace(/\s+/g, ' ').trim());
@@ -106,6 +106,17 @@ export function reportSelfName(v: TextViews): string | null {
     for (const m of text.matchAll(new RegExp(REPORT_NAME.source, 'gi'))) {
       if (!POINTING.test(text.slice(Math.max(0, m.index - 80), m.index))) return m[0].replace(/\s+/g, ' ');
     }
+  }
+  return null;
+}
+
+/** "This report can be found on the website": the words point to the report from another document. */
+const POINTED_AT = /^[^.\n]{0,20}?\b(?:(?:can|may|will) be (?:found|read|viewed|downloaded|accessed|seen)|is (?:available|published|on the|kept on)|(?:is|are) (?:found|located))\b/i;
+
+/** The first words by which the document calls itself "this report", not counting a report it points to. */
+export function selfReferenceOf(v: TextViews): string | null {
+  for (const m of v.all.matchAll(new RegExp(SELF_REFERENCE.source, 'gi'))) {
+    if (!POINTED_AT.test(v.all.slice(m.index + m[0].length, m.index + m[0].length + 80))) return m[0].replace(/\s+/g, ' ').trim();
   }
   return null;
 }

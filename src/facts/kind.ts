@@ -24,7 +24,7 @@ import {
   SCHOOL_NAME,
   SCHOOL_PRESENCE,
   SCHOOL_VOICE,
-  SELF_REFERENCE,
+  selfReferenceOf,
   TEMPLATE_MARKS,
   textViews,
   THIS_POLICY,
@@ -56,7 +56,7 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   const v = textViews(doc);
   const selfName = reportSelfName(v);
   const reportNames = count(REPORT_NAME, v.all);
-  const selfReference = firstMatch(SELF_REFERENCE, v.all);
+  const selfReference = selfReferenceOf(v);
   const voice = count(SCHOOL_VOICE, v.all);
 
   // A blank form: two different kinds of blank-form mark.

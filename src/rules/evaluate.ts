@@ -72,7 +72,7 @@ export class Evaluator {
     this.n = doc.sentences.length;
     this.links = doc.links ?? [];
     const virtual = (text: string): Sentence => ({
-      text, norm: text.toLowerCase(), role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: false,
+      text, norm: text.toLowerCase(), role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: false, voice: 'school', statement: 'practice',
     });
     this.virtual = [
       virtual(dateSentence(facts)),
@@ -188,7 +188,7 @@ export class Evaluator {
       this.virtual.push({
         text: `Link: ${l.text || l.url} -> ${l.url}`,
         norm: normaliseForMatch(`${l.text} ${l.url}`),
-        role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: true,
+        role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: true, voice: 'school', statement: 'practice',
       });
       at = this.n + this.virtual.length - 1;
     }

@@ -1,6 +1,7 @@
 import type { Link, SenDocument } from '../document/types.js';
 import { normaliseForMatch } from './normalise.js';
 import type { SentenceRole } from './schema.js';
+import { isSchoolPractice, LAW_WORDS, sentenceFacts, type SentenceFacts, type Statement, type Voice } from '../facts/sentence-facts.js';
 
 /**
  * Turns a Document into the sentences the matchers read, once per document.
@@ -24,6 +25,10 @@ export interface Sentence {
   heading: string | null;
   /** The sentence contains the text of one of the document's links. */
   hasLink: boolean;
+  /** Whose words (src/facts/sentence-facts.ts): the school's, the law's, a local authority's, a template's. */
+  voice: Voice;
+  /** What a body sentence does: practice, aim, definition, or words about the document. */
+  statement: Statement;
 }
 
 export interface PreparedDocument {
@@ -57,21 +62,9 @@ export function splitSentences(text: string): string[] {
 const GLOSSARY_HEADING = /\b(glossary|acronyms?|abbreviations?|jargon|key terms|definitions|terminology|what do these (words|terms) mean)\b/i;
 // "EHCP – Education, Health and Care Plan", "SENCO: Special Educational Needs Co-ordinator"
 const GLOSSARY_LINE = /^[A-Z][A-Za-z&/()-]{1,12}\s*[-\u2013\u2014:=]\s+[A-Z][^.!?]{0,120}$/;
-// Sentences about what the law requires of schools in general rather than what this school does:
-// "schools must...", "the Code of Practice (2014) identifies...", "the report must include...",
-// "local authorities are required to...".
-const GENERIC = new RegExp(
-  [
-    String.raw`\b(all |every |the )?(schools?|governing bod(y|ies)|proprietors?|local authorit(y|ies)|academies|settings?|providers?|(information )?reports?|early years (and childcare )?(settings|providers)) (should|must|are required to|is required to|have to|need to|has a duty|have a duty|are expected to|are asked to)\b`,
-    String.raw`\b(the )?(law|regulations?|code of practice|act|legislation|guidance|sen(d)? code)( \(?\d{4}\)?)? (says?|states?|requires?|sets? out|tells? us|emphasi[sz]es|suggests?|identif(y|ies)|describes?|defines?|recommends?|explains?|outlines?)\b`,
-    String.raw`\b(must|should) (include|contain|set out|show|publish)( the following| details)?\b`,
-    String.raw`\b(a|the) (legal|statutory) (duty|requirement|responsibility)\b`,
-    String.raw`\bmust be (included|published|set out|updated)\b`,
-    String.raw`\b(identified|described|set out|defined|outlined) (in|by) the (send? )?code\b`,
-    String.raw`\blocal authorit(y|ies)( and [a-z ]{1,30})? will\b`,
-  ].join('|'),
-  'i',
-);
+// Sentences about what the law requires of schools in general rather than what this school does
+// (the law's voice, src/facts/sentence-facts.ts): a lead-in in that voice makes its list generic.
+const GENERIC = LAW_WORDS;
 // A list that follows a lead-in like "Schools must set out:" belongs to that lead-in.
 const LEAD_IN = /:\s*$/;
 // Lead-ins whose list is not the school's arrangement: items cited from the law ("written with
@@ -103,8 +96,6 @@ const QUESTION_END = /\?(?:\s*[-\u2013|]\s*[^?]{0,60})?$/;
 const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.?\s*[A-Z][^.!?:;]{2,100}$/;
 // A table of contents run together on one line: "1 – Introduction 2 – Policy Statement 3 – Aims...".
 const CONTENTS_ENTRY = /\b\d{1,2}\s*[-\u2013\u2014.]\s*[A-Z]/g;
-// The school's aims and hopes are not its arrangements ("We aim to...", "Our aim is...").
-const AIM_SENTENCE = /^(we|i|the school|our school) (also )?(aim|aims|hope|hopes|strive|strives|endeavour|endeavours|want|wish)\b|^(our|my|the school's) aims? (is|are)\b|^it is our aim\b/i;
 // A passage in quotation marks is someone else's words (a minister, the Code, a definition).
 const QUOTED = /^["'\u2018\u201c][^]*["'\u2019\u201d][.!?]?$/;
 
@@ -112,12 +103,13 @@ function isQuestion(text: string): boolean {
   return QUESTION_END.test(text) && text.split(' ').length <= 40;
 }
 
-function roleOf(text: string, isHeading: boolean, underGlossary: boolean): SentenceRole {
+function roleOf(text: string, isHeading: boolean, underGlossary: boolean, facts: SentenceFacts): SentenceRole {
   if (isHeading) return 'heading';
   if (isQuestion(text)) return 'question';
   if (underGlossary || isGlossaryLine(text)) return 'glossary';
   if ((text.match(CONTENTS_ENTRY)?.length ?? 0) >= 5) return 'heading';
-  if (GENERIC.test(text) || AIM_SENTENCE.test(text)) return 'generic';
+  // Not the school's own account of what it does: the law's or another's words, an aim, a definition, words about the document.
+  if (!isSchoolPractice(facts)) return 'generic';
   return 'body';
 }
 
@@ -160,7 +152,8 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
       }
       const parent = open.length ? open[open.length - 1]!.index : -1;
       const index = sentences.length;
-      let role = roleOf(text, asHeading, glossaryDepth !== null && depth === null);
+      const facts = sentenceFacts(text);
+      let role = roleOf(text, asHeading, glossaryDepth !== null && depth === null, facts);
       if (role === 'body' && (quotedBlock || quotation)) role = 'generic';
       if (role === 'body' && shortItem && listLeadIn === 'generic') role = 'generic';
       // A sentence continuing a generic one in the same paragraph is about the law too.
@@ -176,6 +169,8 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
         page: block.page,
         heading: parent >= 0 ? sentences[parent]!.text : block.heading,
         hasLink: linkTexts.some((t) => norm.includes(t)),
+        voice: facts.voice,
+        statement: facts.statement,
       });
       if (depth !== null) open.push({ index, depth });
     }

@@ -1,0 +1,133 @@
+// Facts about one sentence, computed once per document (src/rules/prepare.ts) and read by the
+// rules: whose voice it is in, and what kind of statement it makes. A requirement is met only by
+// the school's own account of what it does (judging-guide.md, "Whose words, and about what"):
+// definitions, words about the document, aims and hopes, the law's or a local authority's words,
+// and a template's prompts do not count, whatever words they contain. docs/sentence-facts.md
+// says how each is decided and what it changed.
+
+export const VOICES = ['school', 'law', 'local-authority', 'template'] as const;
+/** Whose words: the school's own, the law's or national guidance's, a local authority's (addressed to parents about "your child's school"), or a template's prompts addressed to a school as "you". */
+export type Voice = (typeof VOICES)[number];
+
+export const STATEMENTS = ['practice', 'aim', 'definition', 'about-document'] as const;
+/** What a body sentence does: say what is done, hope or aim, define a term, or say what the document covers. */
+export type Statement = (typeof STATEMENTS)[number];
+
+export interface SentenceFacts {
+  voice: Voice;
+  statement: Statement;
+}
+
+/** The school speaking of itself: a first person, or the school as the subject. */
+const FIRST_PERSON = /\b(?:we|our|us|ours|ourselves)\b/i;
+
+// --- The law's and national guidance's words -------------------------------------------------
+// What schools in general must do ("schools must...", "the Code of Practice states...").
+export const LAW_WORDS = new RegExp(
+  [
+    String.raw`\b(all |every |the )?(schools?|governing bod(y|ies)|proprietors?|academies|settings?|providers?|(information )?reports?|early years (and childcare )?(settings|providers)) (should|must|are required to|is required to|have to|need to|has a duty|have a duty|are expected to|are asked to)\b`,
+    String.raw`\b(the )?(law|regulations?|code of practice|act|legislation|guidance|sen(d)? code)( \(?\d{4}\)?)? (says?|states?|requires?|sets? out|tells? us|emphasi[sz]es|suggests?|identif(y|ies)|describes?|defines?|recommends?|explains?|outlines?)\b`,
+    String.raw`\b(must|should) (include|contain|set out|show|publish)( the following| details)?\b`,
+    String.raw`\b(a|the) (legal|statutory) (duty|requirement|responsibility)\b`,
+    String.raw`\bmust be (included|published|set out|updated)\b`,
+    String.raw`\b(identified|described|set out|defined|outlined) (in|by) the (send? )?code\b`,
+    String.raw`\blocal authorit(y|ies)( and [a-z ]{1,30})? will\b`,
+  ].join('|'),
+  'i',
+);
+/** A law or national scheme spoken of as history ("introduced in 2014 by the Children and Families Act"). */
+const LAW_HISTORY = /\b(?:was|were) (?:introduced|established|created|brought in|set up)\b[^.]{0,60}\b(?:act|regulations?|code of practice|government|legislation)\b|\b(?:came into (?:force|effect))\b/i;
+
+// --- A local authority's words ------------------------------------------------------------------
+/** What a local authority will do, said as a duty. */
+const LA_DUTY = /\blocal authorit(?:y|ies)\b/i;
+/** Addressed to parents about the school from outside it ("your child's school will..."). */
+const LA_VOICE = /\byour child[’']?s (?:school|setting|nursery|college|teacher)\b|\b(?:all )?(?:schools|settings|nurseries|colleges) (?:will|can|may) (?:also )?(?:provide|offer|support|make|help|use|have)\b/i;
+/** The Local Offer described in general, as the council's pages describe it. */
+const LOCAL_OFFER_IN_GENERAL = /^(?:the )?local offer (?:will|is|was|aims?|enables?|provides?|sets? out|gives?|brings?|has been|must)\b/i;
+
+// --- A template's prompts, addressed to a school as "you" ----------------------------------------
+const TEMPLATE_VOICE = /^how (?:you|your)\b|\byour (?:school|setting|pupils|provision|support for|arrangements|approach|sencos?)\b|\b(?:you|schools?) (?:should )?(?:make adaptations|assess and identify|check the effectiveness|consult (?:with )?(?:parents|children|pupils)|secure (?:equipment|specialist))\b/i;
+/** A fragment naming a topic, as a template or a regulation lists them ("arrangements for consulting parents"). */
+const TOPIC_FRAGMENT = /^(?:the )?(?:arrangements|approach|information|details) (?:for|to|about|on|of) [^.!?]{0,120}\.?$/i;
+/** A verb makes a fragment a sentence ("Details of our complaints procedure can be found on the website"). */
+const FINITE_VERB = /\b(?:is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|be|been|do|does|did)\b/i;
+
+// --- Definitions --------------------------------------------------------------------------------
+const DEFINITION = new RegExp(
+  [
+    // "A child has SEN if...", "A pupil has a learning difficulty or disability when..."
+    String.raw`^(?:a|an|any) (?:child|pupil|young person|person|student|learner)(?: or young person)? (?:has|have|is said to have|is considered to have|is (?:deemed|described as) having) (?:a |an )?(?:sen|send|special educational needs?|learning difficult(?:y|ies)|disabilit(?:y|ies))\b.*\b(?:if|when|where)\b`,
+    // "A learning difficulty is when...", "SEN means...", "Dyslexia is a ... that ..."
+    String.raw`^(?:a |an |the term |the phrase )?(?:learning difficulty|special educational needs?|special educational provision|sen|send|disability|disabled|sld|mld|pmld|slcn|asc|asd|adhd|dyslexia|dyspraxia|dyscalculia|autism|autistic spectrum (?:condition|disorder)|a sen(?:d)?co) (?:is|are|means|refers to|is defined as|describes)\b`,
+    String.raw`\b(?:is|are) (?:defined|described) (?:as|in|by)\b|\bthe (?:legal )?definition (?:of|includes|covers)\b|\bdefinition of (?:sen|send|special|disability)\b`,
+    String.raw`\b(?:is|are) (?:a|an) (?:umbrella )?term (?:used )?(?:to describe|for|that describes)\b`,
+    // The wording of the statutory definitions themselves (Children and Families Act s.20, Equality Act s.6).
+    String.raw`\bsignificantly greater difficulty in learning than the majority of\b|\bprevents or hinders (?:them|him|her|him or her|the child|the young person)? ?from making use of\b|\bphysical or mental impairment (?:which|that) has a\b|\blong[- ]term and substantial adverse effect\b|\beducational or training provision that is additional to\b`,
+  ].join('|'),
+  'i',
+);
+
+// --- Words about the document ---------------------------------------------------------------------
+const ABOUT_DOCUMENT = new RegExp(
+  [
+    String.raw`^(?:this|the following|our|the) (?:sen(?:d)? )?(?:information )?(?:report|document|policy|section|page|leaflet|guide|booklet|offer|website|webpage)\b[^.!?]{0,40}?\b(?:explains?|sets? out|describes?|tells?|covers?|outlines?|gives?|provides?|contains?|details?|aims? to|is intended|is designed|summari[sz]es|will (?:explain|set out|tell|describe|give|provide|be reviewed|be updated)|(?:is|will be|are) (?:reviewed|updated|published|available)|(?:was|has been|have been) (?:written|produced|updated|reviewed|compiled|prepared)|should be read)\b`,
+    String.raw`^in this (?:report|document|section|policy|leaflet|page)\b`,
+    // "This information is reviewed every year" (but not "this information will provide starting points", said of a pupil's records).
+    String.raw`^(?:this|the) information (?:(?:in|on) this (?:page|report|document) )?(?:is|will be|was|has been|are) (?:reviewed|updated|published|revised)\b`,
+    String.raw`^(?:the )?information (?:in|on|within) this (?:page|report|document|section)\b`,
+    String.raw`^(?:below|here) (?:you will find|is|are)\b`,
+  ].join('|'),
+  'i',
+);
+
+// --- Aims, hopes and ideals -----------------------------------------------------------------------
+const AIM = new RegExp(
+  [
+    String.raw`^(we|i|the school|our school) (also )?(aim|aims|hope|hopes|strive|strives|endeavour|endeavours|want|wish)\b`,
+    String.raw`^(our|my|the school[’']s) aims? (is|are)\b|^it is our aim\b|\baims? (?:is|are|was|were) to\b`,
+    // "X believes that all pupils...", "We believe every child..."
+    String.raw`\bbelieves? (?:that )?(?:all|every|each)\b`,
+    String.raw`\b(?:will|shall) (?:also )?(?:do (?:its|our|their) (?:very )?best|work to ensure|endeavour|strive|seek to|aim to|try to)\b`,
+    String.raw`\bwe (?:want|would like) (?:all|every|each|our)\b`,
+  ].join('|'),
+  'i',
+);
+/** An objective in a list of aims: "To support earlier intervention." */
+const OBJECTIVE = /^to (?:ensure|support|provide|promote|enable|develop|encourage|identify|work|raise|make|give|help|create|foster|celebrate|value|offer|meet|monitor|achieve|improve|increase|maintain|secure|embed|continue|build|strengthen|deliver|use)\b/i;
+/** Ideals a school hopes for; said without a concrete arrangement, they are an aim. */
+const IDEAL = /\b(?:full(?:est)? potential|fulfil(?:l?ing)? (?:their|his or her) potential|achieve (?:their|his or her|the(?:ir)? very) best|reach their potential|fully included|the same opportunities|confident individuals|fulfilling lives|as independent as possible|(?:are|is) entitled to|every opportunity to)\b/i;
+/** An ideal hoped for, not a claim about what is done now ("staff ensure all pupils are fully included" is a claim). */
+const HOPED = /\b(?:will|shall|would|to (?:ensure|enable|help|allow|make sure)|in order to|so that|enables? them to)\b/i;
+/** What makes a sentence an arrangement: how often, who meets whom, a named kind of support. */
+const CONCRETE = /\b(?:termly|weekly|daily|fortnightly|annually|yearly|each (?:term|week|year|half[- ]term)|every (?:term|week|half[- ]term)|half[- ]termly|meetings?|reviews?|visits?|sessions?|groups?|1:1|one[- ]to[- ]one|interventions?|referr(?:al|als|ed)|assessments?|timetables?|plans?)\b/i;
+
+/** Whose voice a sentence is in. */
+export function sentenceVoice(text: string): Voice {
+  const first = FIRST_PERSON.test(text);
+  if (LAW_WORDS.test(text)) return LA_DUTY.test(text) ? 'local-authority' : 'law';
+  if (!first && LAW_HISTORY.test(text)) return 'law';
+  if (!first && LOCAL_OFFER_IN_GENERAL.test(text)) return 'local-authority';
+  if (!first && LA_VOICE.test(text)) return 'local-authority';
+  if (!first && (TEMPLATE_VOICE.test(text) || (TOPIC_FRAGMENT.test(text) && !FINITE_VERB.test(text)))) return 'template';
+  return 'school';
+}
+
+/** What kind of statement a body sentence makes. */
+export function statementKind(text: string): Statement {
+  if (DEFINITION.test(text)) return 'definition';
+  if (ABOUT_DOCUMENT.test(text)) return 'about-document';
+  if (AIM.test(text)) return 'aim';
+  if (OBJECTIVE.test(text) && text.split(/\s+/).length <= 40 && !CONCRETE.test(text)) return 'aim';
+  if (IDEAL.test(text) && HOPED.test(text) && !CONCRETE.test(text)) return 'aim';
+  return 'practice';
+}
+
+export function sentenceFacts(text: string): SentenceFacts {
+  return { voice: sentenceVoice(text), statement: statementKind(text) };
+}
+
+/** Whether a sentence is the school's own account of what it does. */
+export function isSchoolPractice(f: SentenceFacts): boolean {
+  return f.voice === 'school' && f.statement === 'practice';
+}

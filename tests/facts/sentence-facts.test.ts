@@ -1,0 +1,89 @@
+// Whose words, and about what (issue #13, classes 1 and 5; judging-guide.md "settled cases"):
+// short fictional sentences for each class, and the same sentences through an audit, so a rule
+// is met only by the school's own account of what it does.
+import { describe, expect, it } from 'vitest';
+import { sentenceFacts } from '../../src/facts/sentence-facts.js';
+import { classifyKind } from '../../src/facts/kind.js';
+import { auditDocument } from '../../src/audit/audit-document.js';
+import { extractText } from '../../src/extract/text.js';
+import { BUILTIN_RULESET, loadRuleset } from '../../src/rules/loader.js';
+import { readFile } from 'node:fs/promises';
+
+describe('sentence facts: voice and statement', () => {
+  it.each([
+    ['A learning difficulty is when a child finds it much harder to learn than most children of the same age.', 'definition'],
+    ['A child has SEN if they have a learning difficulty or disability which calls for special provision.', 'definition'],
+    ['Pupils have a significantly greater difficulty in learning than the majority of others of the same age.', 'definition'],
+    ['Dyslexia is a learning difference that mainly affects reading and spelling.', 'definition'],
+    ['This report explains how we identify and support pupils with SEND.', 'about-document'],
+    ['This information is reviewed every year by the governors.', 'about-document'],
+    ['In this section you will find how we work with parents.', 'about-document'],
+    ['We want every child to be happy and to achieve their best.', 'aim'],
+    ['Brackenfield School believes that every pupil deserves an excellent education.', 'aim'],
+    ['The governors will work to ensure that all pupils with SEND reach their full potential.', 'aim'],
+    ['To promote independence and resilience.', 'aim'],
+  ])('%s -> %s', (text, statement) => {
+    expect(sentenceFacts(text).statement).toBe(statement);
+  });
+
+  it.each([
+    ['We ask parents what they think at every review meeting.', 'school', 'practice'],
+    ['The class teacher plans the next steps with the SENCO each half term.', 'school', 'practice'],
+    ['Our teaching assistants run small phonics groups every morning.', 'school', 'practice'],
+    ['Staff make sure every pupil is fully included in trips and clubs.', 'school', 'practice'],
+    ['To ensure resources are checked termly by the SENCO.', 'school', 'practice'],
+    ['Details of our complaints procedure can be found on the school website.', 'school', 'practice'],
+    ['This information will help the next teacher plan an appropriate curriculum.', 'school', 'practice'],
+  ])('%s is the school’s own practice', (text, voice, statement) => {
+    expect(sentenceFacts(text)).toEqual({ voice, statement });
+  });
+
+  it.each([
+    ['Schools must publish information about their SEN provision.', 'law'],
+    ['The Code of Practice says that teachers are responsible for the progress of every pupil.', 'law'],
+    ['The Local Offer was introduced in 2014 by the Children and Families Act.', 'law'],
+    ["Your child's school will tell you about the support it offers.", 'local-authority'],
+    ['The local offer will help families find services near them.', 'local-authority'],
+    ['How you assess and identify needs', 'template'],
+    ['Describe your approach to teaching pupils with SEN.', 'template'],
+    ['arrangements for consulting parents of children with SEN', 'template'],
+  ])('%s is not in the school’s voice (%s)', (text, voice) => {
+    expect(sentenceFacts(text).voice).toBe(voice);
+  });
+});
+
+describe('through an audit: words that are not the school’s practice meet nothing', async () => {
+  const ruleset = await loadRuleset(BUILTIN_RULESET, (p) => readFile(p, 'utf8'));
+  const audit = (paragraphs: string[]) =>
+    new Map(auditDocument(extractText(paragraphs.join('\n\n'), false), ruleset, { target: 't', finalUrl: null, asOf: '2026-11-01', schoolType: 'maintained_mainstream', toolVersion: '0' }).results.map((f) => [f.id, f.status]));
+
+  it('a definition of disability does not name the needs the school provides for; the school naming them does', () => {
+    const head = 'Kestrel Rise Primary School SEN Information Report';
+    expect(audit([head, 'A disability is defined as a physical or mental impairment, such as autism or a hearing impairment, with a long-term effect.']).get('kinds-of-sen')).toBe('missing');
+    expect(audit([head, 'We currently support pupils with autism and hearing impairment.']).get('kinds-of-sen')).toBe('met');
+  });
+  it('an aim to prepare pupils for adulthood is not transition support; a visit to the next school is', () => {
+    const head = 'Kestrel Rise Primary School SEN Information Report';
+    expect(audit([head, 'We believe that all pupils are entitled to make a successful transition into adulthood.']).get('transitions-adulthood')).toBe('missing');
+    expect(audit([head, 'Pupils moving to secondary school make extra visits to their new school with a teaching assistant.']).get('transitions-adulthood')).toBe('met');
+  });
+  it('a template’s prompt to a school is not the school’s answer', () => {
+    const head = 'Kestrel Rise Primary School SEN Information Report';
+    expect(audit([head, 'how you make adaptations to the curriculum and the learning environment']).get('adapting-curriculum-environment')).toBe('missing');
+  });
+});
+
+describe('kind of document', () => {
+  it('a SEN policy that points to "this report" on the website is a policy, not the report', () => {
+    const doc = extractText(
+      [
+        'Special Educational Needs and Disability Policy',
+        'Date of adoption: January 2026',
+        'This policy sets out how Yewcroft Academy meets its duties. The school publishes a SEND Information Report each year. This report can be found on the school website.',
+        'This policy will be reviewed every year by the governors.',
+      ].join('\n\n'),
+      false,
+    );
+    expect(classifyKind(doc).kind).toBe('policy');
+  });
+});
