@@ -5,13 +5,13 @@
 // and a template's prompts do not count, whatever words they contain. docs/sentence-facts.md
 // says how each is decided and what it changed.
 
-export const VOICES = ['school', 'law', 'local-authority', 'template'] as const;
-/** Whose words: the school's own, the law's or national guidance's, a local authority's (addressed to parents about "your child's school"), or a template's prompts addressed to a school as "you". */
-export type Voice = (typeof VOICES)[number];
+// Voice: the school's own words, the law's or national guidance's, a local authority's (addressed
+// to parents about "your child's school"), or a template's prompts addressed to a school as "you".
+// Statement: what a sentence does: say what is done, hope or aim, define a term, or say what the
+// document covers. The word lists are the rule language's (src/rules/vocabulary.ts).
+import type { Statement, Voice } from '../rules/vocabulary.js';
 
-export const STATEMENTS = ['practice', 'aim', 'definition', 'about-document'] as const;
-/** What a body sentence does: say what is done, hope or aim, define a term, or say what the document covers. */
-export type Statement = (typeof STATEMENTS)[number];
+export type { Statement, Voice };
 
 export interface SentenceFacts {
   voice: Voice;

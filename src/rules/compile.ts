@@ -1,23 +1,30 @@
 import { compilePhrases, type CompiledPhrases } from './phrases.js';
-import type { EntityKind, FactSpec, LinkSpec, MatcherSpec, Scope, SentenceRole } from './schema.js';
+import type { EntityKind, FactSpec, LinkSpec, MatcherSpec, Scope, SentenceRole, Statement, Voice } from './schema.js';
+
+/** Which sentences a text matcher reads: by role, and (when the rule says) by voice and kind of statement. */
+export interface SentenceFilter {
+  roles: readonly SentenceRole[];
+  voice: readonly Voice[] | null;
+  statement: readonly Statement[] | null;
+}
 
 /**
  * A matcher with its patterns compiled. Compiling happens once when a rule set loads, so
  * evaluating a document never builds a regular expression.
  */
 export type CompiledMatcher =
-  | { kind: 'phrases'; phrases: CompiledPhrases; roles: SentenceRole[]; spec: string[] }
-  | { kind: 'regex'; regex: RegExp; roles: SentenceRole[]; spec: string }
+  | { kind: 'phrases'; phrases: CompiledPhrases; roles: SentenceFilter; spec: string[] }
+  | { kind: 'regex'; regex: RegExp; roles: SentenceFilter; spec: string }
   | {
       kind: 'near';
       a: CompiledPhrases;
       b: CompiledPhrases;
       words: number;
       within: 'sentence' | 'block';
-      roles: SentenceRole[];
+      roles: SentenceFilter;
       spec: { a: string[]; b: string[] };
     }
-  | { kind: 'entity'; entities: EntityKind[]; roles: SentenceRole[] }
+  | { kind: 'entity'; entities: EntityKind[]; roles: SentenceFilter }
   | { kind: 'section'; heading: CompiledPhrases; match: CompiledMatcher | null; spec: string[] }
   | { kind: 'all'; parts: CompiledMatcher[]; negated: CompiledMatcher[]; within: Scope | { sentences: number } }
   | { kind: 'any'; parts: CompiledMatcher[] }
@@ -37,8 +44,11 @@ export interface CompiledLink {
 
 const DEFAULT_ROLES: SentenceRole[] = ['body'];
 
+/** Body sentences of any voice or statement: what `not:` ranges over. */
+export const BODY: SentenceFilter = { roles: DEFAULT_ROLES, voice: null, statement: null };
+
 export function compileMatcher(spec: MatcherSpec): CompiledMatcher {
-  const roles = spec.in ?? DEFAULT_ROLES;
+  const roles: SentenceFilter = { roles: spec.in ?? DEFAULT_ROLES, voice: spec.voice ?? null, statement: spec.statement ?? null };
   if (spec.phrases) return { kind: 'phrases', phrases: compilePhrases(spec.phrases), roles, spec: spec.phrases };
   if (spec.regex !== undefined) {
     return { kind: 'regex', regex: new RegExp(spec.regex, spec.matchCase ? 'u' : 'iu'), roles, spec: spec.regex };

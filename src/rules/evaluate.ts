@@ -3,9 +3,9 @@ import { hasEntity } from './entities.js';
 import { linkHost, linkMatches } from './links.js';
 import { normaliseForMatch } from './normalise.js';
 import { phraseOffsets, type CompiledPhrases } from './phrases.js';
-import type { CompiledLink, CompiledMatcher } from './compile.js';
+import { BODY, type CompiledLink, type CompiledMatcher, type SentenceFilter } from './compile.js';
 import type { PreparedDocument, Sentence } from './prepare.js';
-import type { Scope, SentenceRole } from './schema.js';
+import type { Scope } from './schema.js';
 
 /** What the engine knows about the document beyond its sentences, computed by the caller. */
 export interface EngineFacts {
@@ -29,6 +29,11 @@ export interface EngineFacts {
 
 // Link texts too short or too vague to find the sentence that holds the link.
 const VAGUE_LINK_TEXT = /^(here|click here|this link|link|read more|more|website|this|download|view|open|pdf)$/;
+
+/** Whether a sentence is one a text matcher reads: its role, and its voice and statement when the rule names them. */
+function accepts(where: SentenceFilter, s: Sentence): boolean {
+  return where.roles.includes(s.role) && (where.voice === null || where.voice.includes(s.voice)) && (where.statement === null || where.statement.includes(s.statement));
+}
 
 /** The date fact as a sentence: the evidence quoted when a date rule is met. */
 function dateSentence(f: EngineFacts): string {
@@ -94,12 +99,12 @@ export class Evaluator {
     return hits;
   }
 
-  private eachSentence(roles: SentenceRole[], test: (s: Sentence, i: number) => boolean): number[] {
+  private eachSentence(where: SentenceFilter, test: (s: Sentence, i: number) => boolean): number[] {
     const out: number[] = [];
     const sentences = this.doc.sentences;
     for (let i = 0; i < sentences.length; i++) {
       const s = sentences[i]!;
-      if (roles.includes(s.role) && test(s, i)) out.push(i);
+      if (accepts(where, s) && test(s, i)) out.push(i);
     }
     return out;
   }
@@ -146,7 +151,7 @@ export class Evaluator {
         return mergeSorted(m.parts.map((p) => this.run(p)));
       case 'not': {
         const inner = new Set(this.run(m.inner));
-        return this.eachSentence(['body'], (_s, i) => !inner.has(i));
+        return this.eachSentence(BODY, (_s, i) => !inner.has(i));
       }
       case 'fact':
         return this.fact(m);
@@ -226,13 +231,13 @@ export class Evaluator {
     return this.run(match).filter((i) => inSection.has(i));
   }
 
-  private near(a: CompiledPhrases, b: CompiledPhrases, words: number, within: 'sentence' | 'block', roles: SentenceRole[]): number[] {
+  private near(a: CompiledPhrases, b: CompiledPhrases, words: number, within: 'sentence' | 'block', roles: SentenceFilter): number[] {
     const sentences = this.doc.sentences;
     const out: number[] = [];
     const aHits = this.phraseHits(a);
     const bHits = this.phraseHits(b);
     const anyIn = (hits: Uint8Array, from: number, to: number) => {
-      for (let k = from; k < to; k++) if (hits[k] === 1 && roles.includes(sentences[k]!.role)) return true;
+      for (let k = from; k < to; k++) if (hits[k] === 1 && accepts(roles, sentences[k]!)) return true;
       return false;
     };
     // Word positions are counted over the unit (sentence or block); a hit is the sentence holding the `a` term.
@@ -249,7 +254,7 @@ export class Evaluator {
       let wordsSoFar = 0;
       for (let k = i; k < j; k++) {
         const s = sentences[k]!;
-        if (!roles.includes(s.role)) continue;
+        if (!accepts(roles, s)) continue;
         unit.push({ idx: k, startWord: wordsSoFar, s });
         wordsSoFar += s.norm.split(' ').length;
       }

@@ -10,7 +10,7 @@ import { findRegexRisk } from './regex-ambiguity.js';
 // The plain word lists live in a zod-free module so the CLI can build its --help without
 // loading zod; they are re-exported here for everything else.
 export * from './vocabulary.js';
-import { ENTITIES, SCHOOL_TYPES, SCOPES, SENTENCE_ROLES, SEVERITIES, type EntityKind, type Scope, type SentenceRole } from './vocabulary.js';
+import { ENTITIES, SCHOOL_TYPES, SCOPES, SENTENCE_ROLES, SEVERITIES, STATEMENTS, VOICES, type EntityKind, type Scope, type SentenceRole, type Statement, type Voice } from './vocabulary.js';
 
 export interface MatcherSpec {
   phrases?: string[];
@@ -27,6 +27,10 @@ export interface MatcherSpec {
   within?: Scope | { sentences: number };
   /** For text matchers: which sentence roles are searched (default ['body']). */
   in?: SentenceRole[];
+  /** For text matchers: only sentences in these voices (whose words: the school's, the law's, ...). */
+  voice?: Voice[];
+  /** For text matchers: only sentences making these kinds of statement (practice, aim, definition, about-document). */
+  statement?: Statement[];
   /** For `regex`: match letter case exactly (default false), e.g. to tell a place name from "the". */
   matchCase?: boolean;
 }
@@ -170,6 +174,8 @@ export const matcherSchema: z.ZodType<MatcherSpec> = z.lazy(() =>
         .union([z.enum(SCOPES), z.strictObject({ sentences: z.number().int().min(1).max(20) })])
         .optional(),
       in: z.array(z.enum(SENTENCE_ROLES)).min(1).optional(),
+      voice: z.array(z.enum(VOICES)).min(1).optional(),
+      statement: z.array(z.enum(STATEMENTS)).min(1).optional(),
       matchCase: z.boolean().optional(),
     })
     .superRefine((m, ctx) => {
@@ -189,6 +195,10 @@ export const matcherSchema: z.ZodType<MatcherSpec> = z.lazy(() =>
       }
       if (m.matchCase !== undefined && m.regex === undefined) {
         ctx.addIssue({ code: 'custom', path: ['matchCase'], message: '"matchCase" only applies to a "regex" matcher' });
+      }
+      const text = m.phrases !== undefined || m.regex !== undefined || m.near !== undefined || m.entity !== undefined;
+      for (const key of ['voice', 'statement'] as const) {
+        if (m[key] !== undefined && !text) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" only applies to a text matcher (phrases, regex, near or entity)` });
       }
       if (m.within !== undefined && m.all === undefined) {
         ctx.addIssue({ code: 'custom', path: ['within'], message: '"within" only applies to an "all" matcher' });

@@ -24,6 +24,14 @@ export type Severity = (typeof SEVERITIES)[number];
 export const SENTENCE_ROLES = ['body', 'heading', 'question', 'glossary', 'generic'] as const;
 export type SentenceRole = (typeof SENTENCE_ROLES)[number];
 
+/** Whose words a sentence is in (src/facts/sentence-facts.ts): `voice:` in a text matcher. */
+export const VOICES = ['school', 'law', 'local-authority', 'template'] as const;
+export type Voice = (typeof VOICES)[number];
+
+/** What kind of statement a sentence makes (src/facts/sentence-facts.ts): `statement:` in a text matcher. */
+export const STATEMENTS = ['practice', 'aim', 'definition', 'about-document'] as const;
+export type Statement = (typeof STATEMENTS)[number];
+
 export const SCOPES = ['sentence', 'block', 'section', 'document'] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -110,7 +110,7 @@ function keyNodeOffset(doc: YamlDocument, path: (string | number)[], key: string
 
 const KNOWN_KEYS = [
   'id', 'title', 'source', 'severity', 'appliesTo', 'why', 'advice', 'docs', 'check', 'met', 'partial', 'searched',
-  'phrases', 'regex', 'near', 'entity', 'section', 'all', 'any', 'not', 'fact', 'within', 'in', 'heading', 'match',
+  'phrases', 'regex', 'near', 'entity', 'section', 'all', 'any', 'not', 'fact', 'within', 'in', 'voice', 'statement', 'heading', 'match',
   'a', 'b', 'words', 'reportDate', 'readingEase', 'textLayer', 'withinMonths', 'min', 'matchCase', 'ruleset', 'rules', 'files', 'version',
   'link', 'host', 'url', 'text', 'live', 'extends', 'disable', 'schoolType', 'asOf', 'failOn', 'checkLinks',
 ];

@@ -89,6 +89,14 @@ describe('a bad rule file is refused with file, line and key', () => {
     expect(e.message).toContain('line 11');
   });
 
+  test('a voice or statement that is not one of the known ones, or on a matcher that reads no text', async () => {
+    const bad = await errorFor({ '/rules/one.yaml': `${HEADER}check:\n  met:\n    phrases: [autism]\n    voice: [governors]\n` });
+    expect(bad.message).toContain('check.met.voice');
+    expect(bad.message).toContain('line 11');
+    const misplaced = await errorFor({ '/rules/one.yaml': `${HEADER}check:\n  met:\n    fact: {textLayer: true}\n    statement: [practice]\n` });
+    expect(misplaced.message).toContain('"statement" only applies to a text matcher');
+  });
+
   test('duplicate id across files', async () => {
     const rule = `${HEADER}check:\n  met:\n    phrases: [autism]\n`;
     const e = await errorFor(

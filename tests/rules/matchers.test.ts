@@ -172,3 +172,23 @@ describe('fact', () => {
     expect(hits(d, { fact: { textLayer: false } })).toEqual([]);
   });
 });
+
+describe('voice and statement: sentence facts a rule can ask for', () => {
+  const d = doc(
+    'We meet parents every term to review their child’s plan.',
+    'We aim to involve parents in every decision.',
+    'Schools must involve parents in decisions about their child.',
+    'Parents are involved in decisions, as defined in the Code.',
+  );
+  test('by default a text matcher reads only the school’s own practice', () => {
+    expect(hits(d, { phrases: ['parents'] })).toEqual(['We meet parents every term to review their child’s plan.']);
+  });
+  test('a rule can read aims, or the law’s words, by naming them', () => {
+    expect(hits(d, { phrases: ['parents'], in: ['body', 'generic'], statement: ['aim'] })).toEqual(['We aim to involve parents in every decision.']);
+    expect(hits(d, { phrases: ['parents'], in: ['generic'], voice: ['law'] })).toEqual([
+      'Schools must involve parents in decisions about their child.',
+      'Parents are involved in decisions, as defined in the Code.',
+    ]);
+    expect(hits(d, { phrases: ['parents'], in: ['body', 'generic'], voice: ['school'], statement: ['practice', 'aim'] })).toHaveLength(2);
+  });
+});

@@ -41,7 +41,7 @@ describe('phrase lists found by one scan of the document', () => {
         const perSentence = prepared.sentences.flatMap((s, i) => (testPhrases(own, s.norm, s.text) ? [i] : []));
         expect(viaScan).toEqual(perSentence);
         // The full list too, compiled once and shared across documents as the engine does.
-        const all = new Evaluator(prepared, NO_FACTS).run({ kind: 'phrases', phrases: compiled, roles: [...roles] } as never);
+        const all = new Evaluator(prepared, NO_FACTS).run({ kind: 'phrases', phrases: compiled, roles: { roles: [...roles], voice: null, statement: null } } as never);
         expect(all).toEqual(prepared.sentences.flatMap((s, i) => (testPhrases(compiled, s.norm, s.text) ? [i] : [])));
       }),
       { numRuns: 3000 },
