@@ -29,6 +29,8 @@ export async function extractDocument(input: ExtractInput): Promise<SenDocument>
     );
   }
 
+  if (format === 'text') refuseDataFile(bytes, contentType, name);
+
   let doc: SenDocument;
   switch (format) {
     case 'html': {
@@ -62,4 +64,36 @@ export async function extractDocument(input: ExtractInput): Promise<SenDocument>
     );
   }
   return doc;
+}
+
+/** Data, not a document: named or served as JSON, CSV, XML or YAML, or text that parses as JSON. */
+const DATA_NAME = /\.(?:json|csv|tsv|xml|ya?ml|ndjson|geojson)$/i;
+const DATA_TYPE = /^(?:application\/(?:[\w.+-]+\+)?(?:json|xml|x-yaml|yaml|ndjson)|text\/(?:csv|tab-separated-values|xml|x-yaml|yaml))\b/i;
+/** Text this long is checked for being JSON; beyond it the check would cost more than it tells. */
+const JSON_SNIFF_BYTES = 5_000_000;
+
+/**
+ * A data file (a results file, a spreadsheet export, an API answer) read as a report gives a
+ * nonsense audit (reading ease -86.9, 25 gaps): it is refused with a one-line error instead.
+ */
+function refuseDataFile(bytes: Uint8Array, contentType: string | null, name: string): void {
+  const path = name.replace(/[?#].*$/, '');
+  let data = DATA_NAME.test(path) || DATA_TYPE.test(contentType?.trim() ?? '');
+  if (!data && bytes.length <= JSON_SNIFF_BYTES) {
+    const text = new TextDecoder().decode(bytes).trim();
+    if (/^[[{]/.test(text)) {
+      try {
+        JSON.parse(text);
+        data = true;
+      } catch {
+        // not JSON after all: ordinary text that starts with a bracket
+      }
+    }
+  }
+  if (data) {
+    throw new AuditError(
+      'unsupported',
+      `${name} is a data file (JSON, CSV, XML or YAML), not a document, so it cannot be audited as a report. Give the report itself: a web page, PDF, Word (.docx) or text file.`,
+    );
+  }
 }

@@ -46,6 +46,7 @@ export function formatText(report: AuditReport, options: TextOptions): string {
   }
   const s = report.summary;
   out.push('', c.bold(`Summary: ${s.met} met, ${s.partial} partly there, ${s.missing} missing, ${s.notApplicable} not applicable.`));
+  out.push(c.dim('error: the law says the report must include it; warning: statutory guidance says it should.'));
   return `${out.join('\n')}\n`;
 }
 

@@ -166,7 +166,7 @@ describe('html', () => {
 
   it('says at the top when the document is not a report', () => {
     const $ = checkHtml(formatHtml(policy));
-    expect($('.notice').first().text()).toMatch(/does not look like a SEN information report/);
+    expect($('.notice').first().text()).toMatch(/This looks like the school's SEN policy rather than its SEN information report\./);
   });
 
   it('escapes everything, and links only http(s) addresses', () => {
@@ -224,7 +224,7 @@ describe('markdown', () => {
   });
 
   it('gives the notice first for a document that is not a report', () => {
-    expect(formatMarkdown(policy).split('\n')[2]).toMatch(/^> \*\*Check the document first\.\*\* This does not look like a SEN information report/);
+    expect(formatMarkdown(policy).split('\n')[2]).toMatch(/^> \*\*Check the document first\.\*\* This looks like the school's SEN policy rather than its SEN information report/);
   });
 
   it('escapes markdown in quoted text', () => {
@@ -260,7 +260,7 @@ describe('github', () => {
 
   it('warns first when the document is not a report, and names a local file', () => {
     const first = formatGithub(policy).split('\n')[0]!;
-    expect(first).toMatch(/^::warning title=senaudit%3A not a SEN information report,file=reports\/St Mary & St John <C of E> Primary.pdf::This does not look/);
+    expect(first).toMatch(/^::warning title=senaudit%3A not a SEN information report,file=reports\/St Mary & St John <C of E> Primary.pdf::This looks like the school's SEN policy/);
   });
 
   it("escapes per GitHub's rules so document text cannot start a command", () => {

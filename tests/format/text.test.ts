@@ -37,7 +37,7 @@ describe('text format', () => {
   const text = formatText(report, { color: false });
 
   it('says at the top when the document is not a report', () => {
-    expect(text.split('\n')[1]).toMatch(/^! This does not look like a SEN information report: it looks like a school SEN policy/);
+    expect(text.split("\n")[1]).toMatch(/^! This looks like the school.s SEN policy rather than its SEN information report\. /);
   });
 
   it('labels a fallback date with where it came from, and prints extraction warnings', () => {
