@@ -34,6 +34,8 @@ export interface AuditReport {
   };
   summary: { met: number; partial: number; missing: number; notApplicable: number };
   results: Finding[];
+  /** The school's name when the user gave it (`--school-name`, a batch input's name column): titles the Markdown and HTML reports. */
+  schoolName?: string | null;
   /** With --discover: how the report was reached from the address given. */
   discovery?: { clickPath: string[]; pagesSearched: string[] };
 }

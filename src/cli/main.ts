@@ -78,6 +78,7 @@ export async function main(options: MainOptions): Promise<number> {
     .addOption(noConfigOption())
     .addOption(new Option('--check-links', 'check that documents the rules need a live link to (e.g. the Local Offer) answer: HEAD/GET, status < 400'))
     .addOption(new Option('--no-check-links', 'do not check links, even when the config asks'))
+    .addOption(new Option('--school-name <name>', "the school's name, to title the Markdown and HTML reports (default: the document's own title)"))
     .addOption(new Option('--discover', 'the URL is a home or SEND page: find the report on the site first (robots.txt obeyed)'))
     .addOption(new Option('--max-pages <n>', 'with --discover: pages fetched at most').default(30).argParser(parseIntInRange(1, 500)))
     .addOption(new Option('--max-depth <n>', 'with --discover: links followed from the start page at most').default(3).argParser(parseIntInRange(0, 10)))

@@ -74,3 +74,16 @@ export function clean(s: string): string {
 export function isWebUrl(s: string | null | undefined): s is string {
   return typeof s === 'string' && /^https?:\/\/[^\s]+$/i.test(s);
 }
+
+/**
+ * What a Markdown or HTML report is titled by, since it ends up in board papers: the school's
+ * name (`--school-name`, or the batch input's), else the document's own title, else its web
+ * address, else the file's name without the folders of the machine it was audited on.
+ */
+export function reportHeading(report: AuditReport): string {
+  const named = report.schoolName?.trim() || report.document.title?.trim();
+  if (named) return named;
+  const where = report.finalUrl ?? report.target;
+  if (/^https?:\/\//i.test(where)) return where;
+  return where.split(/[\\/]/).pop() || where;
+}

@@ -12,7 +12,7 @@ import {
   type BatchOutcome,
   type RuleShare,
 } from './batch-common.js';
-import { clean, evidenceWhere, groupByStatus, isWebUrl, reportDate, schoolTypeName, STATUS_LABEL, STATUS_ORDER, summaryLine } from './common.js';
+import { clean, evidenceWhere, groupByStatus, isWebUrl, reportDate, reportHeading, schoolTypeName, STATUS_LABEL, STATUS_ORDER, summaryLine } from './common.js';
 import { kindNotice } from './kind-notice.js';
 
 /**
@@ -20,7 +20,7 @@ import { kindNotice } from './kind-notice.js';
  * reads on screen and prints well. Status is always shown in words as well as colour.
  */
 export function formatHtml(report: AuditReport): string {
-  const title = `SEN information report audit: ${clean(report.finalUrl ?? report.target)}`;
+  const title = `SEN information report audit: ${clean(reportHeading(report))}`;
   return page(title, `<h1>${esc(title)}</h1>\n${auditBody(report, 1)}`);
 }
 

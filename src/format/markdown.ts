@@ -2,7 +2,7 @@ import type { AuditReport } from '../audit/report.js';
 import type { ResultLine } from '../batch/types.js';
 import type { Finding } from '../rules/types.js';
 import { batchOutcomeLabel, batchSchoolName, type BatchMeta } from './batch-common.js';
-import { clean, evidenceWhere, groupByStatus, isWebUrl, reportDate, schoolTypeName, STATUS_LABEL, summaryLine } from './common.js';
+import { clean, evidenceWhere, groupByStatus, isWebUrl, reportDate, reportHeading, schoolTypeName, STATUS_LABEL, summaryLine } from './common.js';
 import { kindNotice } from './kind-notice.js';
 
 /**
@@ -11,7 +11,7 @@ import { kindNotice } from './kind-notice.js';
  * then what is partly there, what is met with its evidence, and what does not apply.
  */
 export function formatMarkdown(report: AuditReport): string {
-  return `${auditSection(report, 1, `SEN information report audit: ${md(report.finalUrl ?? report.target)}`).join('\n')}\n`;
+  return `${auditSection(report, 1, `SEN information report audit: ${md(reportHeading(report))}`).join('\n')}\n`;
 }
 
 /** The batch report in markdown: a table of schools by outcome, then a section per school. */

@@ -37,6 +37,17 @@ describe('audit, as a governor runs it', () => {
     expect(r.stdout).not.toMatch(/looks like not|looks like a school SEN policy, not/);
   });
 
+  it('titles Markdown and HTML reports by the school, never by the full local path', async () => {
+    writeFileSync(join(dir, 'draft.txt'), 'Our SENCO is Mrs Ada Lark. We support pupils with autism and dyslexia in small groups every week.');
+    const md = await runCli(['audit', join(dir, 'draft.txt'), '--format', 'markdown', '--as-of', '2026-11-01']);
+    expect(md.stdout.split('\n')[0]).toBe('# SEN information report audit: draft.txt');
+    expect(md.stdout.split('\n')[0]).not.toContain(dir);
+    const named = await runCli(['audit', join(dir, 'draft.txt'), '--format', 'html', '--school-name', 'Orchard Way School', '--as-of', '2026-11-01']);
+    expect(named.stdout).toContain('<h1>SEN information report audit: Orchard Way School</h1>');
+    const titled = await runCli(['audit', 'fixtures/examples/oakfield-primary.html', '--format', 'markdown', '--as-of', '2026-11-01']);
+    expect(titled.stdout.split('\n')[0]).toMatch(/^# SEN information report audit: .*Oakfield/);
+  });
+
   it.each(['results.json', 'list.csv', 'export.txt'])('a data file (%s) is refused in one line with exit 2', async (file) => {
     const r = await runCli(['audit', join(dir, file)]);
     expect(r.code).toBe(2);

@@ -22,6 +22,7 @@ function hostile(): AuditReport {
   const r = structuredClone(report);
   r.target = 'javascript:alert(1)';
   r.finalUrl = null;
+  r.document.title = null; // so the heading shows the target
   const f = r.results.find((x) => x.status === 'met')!;
   f.evidence = [{ quote: '<script>alert("x")</script> & *bold* `code` | ]]> \u0000\u001b[31m\r\n::error::injected', page: 1, heading: '<img src=x onerror=alert(1)>' }];
   return r;

@@ -26,6 +26,8 @@ export interface AuditCommandOptions {
   discover?: boolean;
   maxPages?: number;
   maxDepth?: number;
+  /** Titles the Markdown and HTML reports (--school-name). */
+  schoolName?: string;
 }
 
 /** `senaudit audit <target>`: target -> fetch -> extract -> rules -> formatter. */
@@ -61,6 +63,7 @@ export async function auditCommand(target: string, ruleset: Ruleset, opts: Audit
     ...(linkLive ? { linkLive } : {}),
   });
   if (discovery) report.discovery = discovery;
+  if (opts.schoolName?.trim()) report.schoolName = opts.schoolName.trim();
   const color = io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb';
   io.stdout(renderReport(report, opts.format, { color, failOn: opts.failOn }));
   return countGapsAtOrAbove(report.results, opts.failOn) > 0 ? EXIT_GAPS : EXIT_OK;
