@@ -36,13 +36,35 @@ const NOT_NAME_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Last words that make a capitalised run the name of a place, a service, an event or a
+ * document rather than a person ("Early Help Hub", "Springfield Centre", "Parents' Evening").
+ */
+const NOT_PERSON_ENDINGS = new Set(
+  (
+    'hub centre center house unit road lane street avenue close drive hall park group partnership network ' +
+    'service services clinic hospital library room base project club trust foundation society association alliance ' +
+    'campus building point place way court evening day days week programme program scheme framework team panel ' +
+    'forum cafe café surgery practice partnership directory portal online community hill green fields gardens ' +
+    'centres hubs charity agency project academy college school nursery institute university'
+  ).split(' '),
+);
+
+/** A word as compared with the word lists: lower case, without a possessive ending. */
+function bare(word: string): string {
+  return word.toLowerCase().replace(/['\u2019]s?$/, '');
+}
+
 function hasPersonName(text: string): boolean {
   if (TITLED.test(text)) return true;
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     // "Contact Jane Okafor": a capitalised word of report vocabulary next to a name is not part of it.
     const words = m[0].split(/[ -]/);
     const name = trimVocabulary(words);
-    if (name.length >= 2 && name.every((w) => !NOT_NAME_WORDS.has(w.toLowerCase()))) return true;
+    if (name.length < 2 || !name.every((w) => !NOT_NAME_WORDS.has(bare(w)))) continue;
+    // "Springfield Centre", "Early Help Hub": a place or service, not a person.
+    if (NOT_PERSON_ENDINGS.has(bare(words.at(-1)!))) continue;
+    return true;
   }
   return false;
 }
@@ -50,8 +72,8 @@ function hasPersonName(text: string): boolean {
 function trimVocabulary(words: string[]): string[] {
   let start = 0;
   let end = words.length;
-  while (start < end && NOT_NAME_WORDS.has(words[start]!.toLowerCase())) start++;
-  while (end > start && NOT_NAME_WORDS.has(words[end - 1]!.toLowerCase())) end--;
+  while (start < end && NOT_NAME_WORDS.has(bare(words[start]!))) start++;
+  while (end > start && NOT_NAME_WORDS.has(bare(words[end - 1]!))) end--;
   return words.slice(start, end);
 }
 

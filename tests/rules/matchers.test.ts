@@ -192,3 +192,10 @@ describe('voice and statement: sentence facts a rule can ask for', () => {
     expect(hits(d, { phrases: ['parents'], in: ['body', 'generic'], voice: ['school'], statement: ['practice', 'aim'] })).toHaveLength(2);
   });
 });
+
+describe('entity: person, and names that are not people (issue #13, class 4)', () => {
+  test('a service, place or event named in capitals is not a person; a person is', () => {
+    const d = doc('Contact: Early Help Hub.', 'Sessions run at Springfield Centre.', "Meet us at Parents' Evening.", 'Our SENCO is Priya Osei.');
+    expect(hits(d, { entity: 'person', in: ['body', 'generic'] })).toEqual(['Our SENCO is Priya Osei.']);
+  });
+});
