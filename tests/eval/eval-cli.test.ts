@@ -22,7 +22,7 @@ test('prints the figures and writes them as JSON', async () => {
 test('--check exits 1 below the targets and says which', async () => {
   const r = await runCli([...args, '--check']);
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/^senaudit: accuracy below target: three-way agreement 0\.667 is below the target 0\.920; gap precision 0\.500/);
+  expect(r.stderr).toMatch(/^senaudit: accuracy below target: three-way agreement 0\.667 is below the target 0\.940; gap precision 0\.500/);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
 });
 
@@ -44,10 +44,10 @@ test('missedTargets: a result at every target passes, one just below fails on th
   expect(missedTargets(at)).toEqual([]);
   const worse = structuredClone(at);
   worse.perRequirement[0]!.gaps.precision = 0.84;
-  expect(missedTargets(worse)).toEqual(['gap precision of a 0.840 is below the target 0.850']);
+  expect(missedTargets(worse)).toEqual(['gap precision of a 0.840 is below the target 0.900']);
   const undated = structuredClone(at);
   undated.reportDate.nullCorrectShare = 0.8;
-  expect(missedTargets(undated)).toEqual(['report_date null where the label is null 0.800 is below the target 0.850']);
+  expect(missedTargets(undated)).toEqual(['report_date null where the label is null 0.800 is below the target 0.920']);
 });
 
 test('prints the figures per part and per fold, and lists only the development part’s disagreements', async () => {
