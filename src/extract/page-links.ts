@@ -65,11 +65,6 @@ export async function readPageNav(bytes: Uint8Array, contentType: string | null,
   return { links, searchUrl: searchUrl($, base), loginForm: $('input[type="password" i]').length > 0, scripts: $('script').length };
 }
 
-/** Every link on a web page, menus included (see readPageNav). */
-export async function extractPageLinks(bytes: Uint8Array, contentType: string | null, pageUrl: string): Promise<Link[]> {
-  return (await readPageNav(bytes, contentType, pageUrl)).links;
-}
-
 /** The first GET form with a search-like text field: `action?field=`. */
 function searchUrl($: import('cheerio').CheerioAPI, base: string | null): string | null {
   for (const el of $('form').toArray()) {
