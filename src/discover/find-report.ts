@@ -95,7 +95,7 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
   const start = new URL(startUrl);
   const site = new Site(start, new URL(first.finalUrl));
   pagesSearched.push(first.finalUrl);
-  const firstDoc = await readStart(first);
+  const { doc: firstDoc, nav: startNav } = await readStart(first);
   const firstPath = [redactUrl(startUrl), ...first.redirects.filter((u) => u !== redactUrl(startUrl))];
   const firstKind = firstDoc ? judge(firstDoc) : 'other';
   if (firstDoc && (firstDoc.format !== 'html' || (firstKind === 'report' && wordCount(firstDoc) >= REPORT_MIN_WORDS))) {
@@ -106,7 +106,7 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
   let requests = 1;
   let offSite = 0;
   const nameWords = schoolNameWords(o.schoolName ?? null);
-  const firstNav = await enqueueLinks(first, firstDoc, firstKind, { url: first.finalUrl, score: 0, depth: 0, order: -1, via: [] }, firstPath);
+  const firstNav = await enqueueLinks(first, firstDoc, firstKind, { url: first.finalUrl, score: 0, depth: 0, order: -1, via: [] }, firstPath, 0, startNav);
   const problem = firstDoc ? siteProblem(firstDoc, firstNav) : null;
 
   const sitemap = await sitemapUrls(new URL(first.finalUrl).origin, fetcher, o.fetchOptions, (u) => site.has(u));
@@ -214,14 +214,18 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
    * main text links to are read first, however they are worded ("Download"), and may be one
    * step past the depth limit. Documents a page shows in frames count as offered by it.
    */
-  async function enqueueLinks(res: FetchedResource, doc: SenDocument | null, kind: DocumentKind, from: Step, clickPath: string[], minScore = 0): Promise<PageNav | null> {
+  async function enqueueLinks(
+    res: FetchedResource,
+    doc: SenDocument | null,
+    kind: DocumentKind,
+    from: Step,
+    clickPath: string[],
+    minScore = 0,
+    known: PageNav | null = null,
+  ): Promise<PageNav | null> {
     const pointer = kind === 'link_page';
-    let nav: PageNav | null = null;
-    try {
-      nav = await readPageNav(res.bytes, res.contentType, res.finalUrl);
-    } catch {
-      // An unreadable page leads on through the Document's own links.
-    }
+    // An unreadable page leads on through the Document's own links.
+    const nav = known ?? (await readPageNav(res.bytes, res.contentType, res.finalUrl).catch(() => null));
     // Past the depth limit, only one step more, and only to what the page offers as the report.
     if (from.depth > o.maxDepth) return nav;
     const inText = new Set(doc?.links.map((l) => l.url));
@@ -240,17 +244,18 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
 }
 
 /**
- * The start page as a Document; null for a web page with no words of its own that still has
- * links (a frameset home page of an older site). A page with neither is the school's error.
+ * The start page as a Document; doc null for a web page with no words of its own that still has
+ * links (a frameset home page of an older site), with the links already read. A page with
+ * neither is the school's error.
  */
-async function readStart(res: FetchedResource): Promise<SenDocument | null> {
+async function readStart(res: FetchedResource): Promise<{ doc: SenDocument | null; nav: PageNav | null }> {
   try {
-    return await read(res);
+    return { doc: await read(res), nav: null };
   } catch (e) {
     if (sniffFormat(res.bytes, res.contentType, res.finalUrl) !== 'html') throw e;
     const nav = await readPageNav(res.bytes, res.contentType, res.finalUrl).catch(() => null);
     if (!nav || nav.links.length === 0) throw e;
-    return null;
+    return { doc: null, nav };
   }
 }
 

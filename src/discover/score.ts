@@ -48,7 +48,7 @@ const GENERIC_TEXT = /^(?:(?:click |tap )?here|download(?: (?:here|now|the (?:fi
 /** Words that make a link worth following onto another host's pages: SEND, or the policies a trust keeps for its schools. */
 const OFF_SITE_WORDS = /\b(?:sen(?:d|co)?|special educational needs|information report|polic(?:y|ies)|statutory information|key information)\b/i;
 /** Hosts that never hold a school's own report: national bodies and social media. */
-const NATIONAL_HOSTS = /(?:^|\.)(?:gov\.uk|nhs\.uk|legislation\.gov\.uk|wikipedia\.org|facebook\.com|twitter\.com|x\.com|youtube\.com|instagram\.com|linkedin\.com|google\.com|apple\.com|microsoft\.com)$/i;
+const NATIONAL_HOSTS = /(?:^|\.)(?:gov\.uk|nhs\.uk|wikipedia\.org|facebook\.com|twitter\.com|x\.com|youtube\.com|instagram\.com|linkedin\.com|google\.com|apple\.com|microsoft\.com)$/i;
 
 /**
  * Whether a link may lead onto another host's web pages (a multi-academy trust's policies): its

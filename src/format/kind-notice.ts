@@ -17,6 +17,6 @@ const LEADS: Record<Exclude<DocumentKind, 'report'>, string> = {
 export function kindNotice(kind: DocumentKind, reason: string): string | null {
   if (kind === 'report') return null;
   const why = reason.replace(/^This (?:looks like|does not look like)[^:]*:\s*/, '');
-  const because = why && why !== reason ? ` ${why.charAt(0).toUpperCase()}${why.slice(1)}` : reason ? ` ${reason}` : '';
+  const because = why ? ` ${why.charAt(0).toUpperCase()}${why.slice(1)}` : '';
   return `${LEADS[kind]}${because} The findings below judge it as if it were the report: audit the report itself for a fair result.`;
 }

@@ -62,9 +62,6 @@ export function splitSentences(text: string): string[] {
 const GLOSSARY_HEADING = /\b(glossary|acronyms?|abbreviations?|jargon|key terms|definitions|terminology|what do these (words|terms) mean)\b/i;
 // "EHCP – Education, Health and Care Plan", "SENCO: Special Educational Needs Co-ordinator"
 const GLOSSARY_LINE = /^[A-Z][A-Za-z&/()-]{1,12}\s*[-\u2013\u2014:=]\s+[A-Z][^.!?]{0,120}$/;
-// Sentences about what the law requires of schools in general rather than what this school does
-// (the law's voice, src/facts/sentence-facts.ts): a lead-in in that voice makes its list generic.
-const GENERIC = LAW_WORDS;
 // A list that follows a lead-in like "Schools must set out:" belongs to that lead-in.
 const LEAD_IN = /:\s*$/;
 // Lead-ins whose list is not the school's arrangement: items cited from the law ("written with
@@ -75,7 +72,8 @@ const AIMS_LEAD_IN = /\b(we|i|our school|the school|it) (also )?(aims?|hopes?|st
 const CONTINUES = /^(this|it|they|these|those|such)\b/i;
 
 function leadInRole(text: string, role: SentenceRole): SentenceRole {
-  if (role === 'generic' || GENERIC.test(text) || LAW_LEAD_IN.test(text) || AIMS_LEAD_IN.test(text)) return 'generic';
+  // A lead-in in the law's voice (src/facts/sentence-facts.ts) makes its list generic.
+  if (role === 'generic' || LAW_WORDS.test(text) || LAW_LEAD_IN.test(text) || AIMS_LEAD_IN.test(text)) return 'generic';
   return role;
 }
 
@@ -180,7 +178,7 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
     const endsLeadIn = last !== undefined && last.block === blockIndex && (LEAD_IN.test(last.text) || asHeading);
     if (block.kind !== 'list_item') {
       listLeadIn = endsLeadIn ? leadInRole(block.text, last!.role) : null;
-      quoteNext = !asHeading && endsLeadIn && last!.role === 'generic' && GENERIC.test(last!.text);
+      quoteNext = !asHeading && endsLeadIn && last!.role === 'generic' && LAW_WORDS.test(last!.text);
     } else if (endsLeadIn && listLeadIn !== 'generic') {
       listLeadIn = leadInRole(last!.text, last!.role);
     }
