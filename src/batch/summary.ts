@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { countGapsAtOrAbove } from '../cli/gaps.js';
 import type { Severity } from '../rules/vocabulary.js';
 import { neutraliseCell } from './csv-safe.js';
-import { type LineRef, parseResultLine, scanLines } from './ndjson.js';
+import { LatestLines } from './latest-lines.js';
 import type { ResultLine, SchoolOutcome } from './types.js';
 
 export const SUMMARY_FILE = 'summary.csv';
@@ -52,57 +52,43 @@ export interface SummaryResult {
   schools: number;
   counts: Record<SchoolOutcome['status'], number>;
   requirements: RequirementShare[];
+  /** Requirement ids in column order. */
+  requirementIds: string[];
+  /** The results read, for the other outputs written from the same lines (summary.xlsx, letters). */
+  latest: LatestLines;
   /** An audited school with gaps at or above --fail-on, or a school whose report was not found. */
   anyGaps: boolean;
   /** A school that could not be audited. */
   anyErrors: boolean;
 }
 
-interface Located {
-  file: number;
-  ref: LineRef;
-  row: number;
-}
-
 /**
- * results.ndjson -> summary.csv without holding the reports: pass 1 streams every file and keeps
- * only where each school's latest line is; pass 2 reads those lines back one by one in input
- * order, writing one CSV row each and counting what the end summary needs.
+ * results.ndjson -> summary.csv, one row per school in input order, streamed (LatestLines), and
+ * the counts the end summary needs.
  */
 export async function writeSummary(o: SummaryOptions): Promise<SummaryResult> {
-  const latest = new Map<string, Located>();
   const titles = new Map<string, string>((o.requirementIds ?? []).map((id) => [id, id]));
-  for (const [file, path] of o.files.entries()) {
-    await scanLines(path, (text, ref) => {
-      const line = parseResultLine(text);
-      if (!line) return;
-      latest.set(line.school.key, { file, ref, row: line.school.row });
-      if (line.status === 'audited') for (const f of line.report.results) if (!titles.has(f.id) || titles.get(f.id) === f.id) titles.set(f.id, f.title);
-    });
-  }
-  const keys = o.order ? o.order.filter((k) => latest.has(k)) : [...latest.keys()].sort((a, b) => latest.get(a)!.row - latest.get(b)!.row || (a < b ? -1 : a > b ? 1 : 0));
+  const latest = await LatestLines.index(o.files, o.order, (line) => {
+    if (line.status === 'audited') for (const f of line.report.results) if (!titles.has(f.id) || titles.get(f.id) === f.id) titles.set(f.id, f.title);
+  });
   const ids = [...titles.keys()];
   const shares = new Map(ids.map((id) => [id, { id, title: titles.get(id)!, met: 0, applicable: 0 }]));
   const result: SummaryResult = {
     schools: 0,
     counts: { audited: 0, not_found: 0, error: 0, skipped: 0 },
     requirements: [...shares.values()],
+    requirementIds: ids,
+    latest,
     anyGaps: false,
     anyErrors: false,
   };
 
   const tmp = `${o.outPath}.${randomBytes(6).toString('hex')}.tmp`;
-  const handles = await Promise.all(o.files.map((f) => open(f, 'r')));
   const out = await open(tmp, 'w');
   try {
     await out.write(`\ufeff${stringify([[...SUMMARY_COLUMNS, ...ids]])}`);
     let batch = '';
-    for (const key of keys) {
-      const at = latest.get(key)!;
-      const buf = Buffer.alloc(at.ref.length);
-      await handles[at.file]!.read(buf, 0, at.ref.length, at.ref.offset);
-      const line = parseResultLine(buf.toString('utf8'));
-      if (!line) continue;
+    for await (const line of latest.lines()) {
       tally(line, o.failOn, result, shares);
       batch += stringify([summaryRow(line, ids).map(neutraliseCell)]);
       if (batch.length > 64 * 1024) {
@@ -118,8 +104,6 @@ export async function writeSummary(o: SummaryOptions): Promise<SummaryResult> {
     await out.close().catch(() => undefined);
     await rm(tmp, { force: true });
     throw e;
-  } finally {
-    await Promise.all(handles.map((h) => h.close()));
   }
   return result;
 }

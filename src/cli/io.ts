@@ -18,7 +18,7 @@ export interface CliIO {
   readFile: FileReader;
   readText: ReadText;
   /** Writes a whole file so a reader never sees it half-written (temp file + rename). */
-  writeFileAtomic: (path: string, text: string) => Promise<void>;
+  writeFileAtomic: (path: string, data: string | Uint8Array) => Promise<void>;
   /** Today's date as YYYY-MM-DD: the default --as-of. */
   today: () => string;
   /** Whether a linked document answers (for --check-links); when absent, `fetcher` is used (GET). */

@@ -49,6 +49,10 @@ export async function main(options: MainOptions): Promise<number> {
   const configOption = () =>
     new Option('--config <file>', 'settings and local rules from this file (default: senaudit.config.yaml in the working directory, when there is one)');
   const noConfigOption = () => new Option('--no-config', 'ignore senaudit.config.yaml');
+  const lettersOption = () =>
+    new Option('--letters', "also write a letter to each school in --out/letters/ (Word and Markdown, with index.csv), set up by the config's letters: block");
+  const letterSettingsFrom = async (defaults: { letters?: import('../config/schema.js').LettersConfig }) =>
+    (await import('../format/letter/settings.js')).letterSettings(defaults.letters);
   /** The rules and defaults from --rules, --config or senaudit.config.yaml (src/config). */
   const configured = async (opts: { rules?: string; config?: string | false }) => {
     const { resolveConfig } = await import('../config/resolve.js');
@@ -78,6 +82,7 @@ export async function main(options: MainOptions): Promise<number> {
     .addOption(noConfigOption())
     .addOption(new Option('--check-links', 'check that documents the rules need a live link to (e.g. the Local Offer) answer: HEAD/GET, status < 400'))
     .addOption(new Option('--no-check-links', 'do not check links, even when the config asks'))
+    .addOption(new Option('-o, --output <file>', 'write the report to this file instead of the terminal (needed for --format docx)'))
     .addOption(new Option('--school-name <name>', "the school's name, to title the Markdown and HTML reports (default: the document's own title)"))
     .addOption(new Option('--discover', 'the URL is a home or SEND page: find the report on the site first (robots.txt obeyed)'))
     .addOption(new Option('--max-pages <n>', 'with --discover: pages fetched at most').default(30).argParser(parseIntInRange(1, 500)))
@@ -152,7 +157,7 @@ export async function main(options: MainOptions): Promise<number> {
     .command('batch')
     .description('audit every school in a list (URLs, a CSV with a url column, or a GIAS extract); results in --out')
     .argument('<input>', 'text file of URLs, CSV with a "url" column, or GIAS establishment extract (CSV)')
-    .requiredOption('-o, --out <dir>', 'folder for results.ndjson and summary.csv')
+    .requiredOption('-o, --out <dir>', 'folder for results.ndjson, summary.csv and summary.xlsx')
     .addOption(
       new Option('-t, --school-type <group>', `school type when the input gives none: ${SCHOOL_TYPES.join(', ')}`)
         .default('maintained_mainstream')
@@ -174,10 +179,11 @@ export async function main(options: MainOptions): Promise<number> {
     .option('-q, --quiet', 'no progress output')
     .option('--allow-private', 'also fetch loopback and private-network addresses (refused by default in batch runs)')
     .addOption(new Option('-f, --format <list>', 'also write these reports in --out: html, markdown, junit (comma-separated)').argParser(parseBatchReports))
+    .addOption(lettersOption())
     .addOption(rulesOption())
     .addOption(configOption())
     .addOption(noConfigOption())
-    .action(async (input: string, opts: BatchActionOptions & { config?: string | false; format?: BatchCommandOptions['reports'] }, cmd: Command) => {
+    .action(async (input: string, opts: BatchActionOptions & { config?: string | false; format?: BatchCommandOptions['reports']; letters?: boolean }, cmd: Command) => {
       const { batchCommand } = await import('./commands/batch.js');
       const { ruleset: rules, defaults } = await configured(opts);
       // As for audit: a flag given on the command line beats the config, which beats the default.
@@ -195,6 +201,7 @@ export async function main(options: MainOptions): Promise<number> {
           shard: opts.shard ?? null,
           reports: opts.format ?? [],
           allowPrivate: opts.allowPrivate === true,
+          letters: opts.letters ? await letterSettingsFrom(defaults) : null,
         },
         io,
       );
@@ -202,17 +209,22 @@ export async function main(options: MainOptions): Promise<number> {
 
   program
     .command('merge')
-    .description('join the results.ndjson of several batch shards into one summary.csv')
+    .description('join the results.ndjson of several batch shards into one summary.csv and summary.xlsx')
     .argument('<ndjson...>', 'results.ndjson files (a school in several: the last line wins)')
-    .requiredOption('-o, --out <dir>', 'folder for summary.csv')
+    .requiredOption('-o, --out <dir>', 'folder for summary.csv and summary.xlsx')
     .addOption(
       new Option('--fail-on <severity>', `exit 1 when any school has gaps of this severity or above: ${SEVERITIES.join(', ')}`)
         .default('error')
         .argParser(parseSeverity),
     )
-    .action(async (files: string[], opts: { out: string; failOn: Severity }) => {
+    .addOption(new Option('-f, --format <list>', 'also write these reports in --out: html, markdown, junit (comma-separated)').argParser(parseBatchReports))
+    .addOption(lettersOption())
+    .addOption(configOption())
+    .addOption(noConfigOption())
+    .action(async (files: string[], opts: { out: string; failOn: Severity; format?: BatchCommandOptions['reports']; letters?: boolean; config?: string | false }) => {
       const { mergeCommand } = await import('./commands/merge.js');
-      exitCode = await mergeCommand(files, opts, io);
+      const { defaults } = await configured(opts);
+      exitCode = await mergeCommand(files, { out: opts.out, failOn: opts.failOn, reports: opts.format ?? [], letters: opts.letters ? await letterSettingsFrom(defaults) : null }, io);
     });
 
   program

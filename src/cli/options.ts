@@ -37,7 +37,7 @@ export function parseBytes(value: string): number {
   return n;
 }
 
-export const FORMATS = ['text', 'json', 'markdown', 'html', 'junit', 'github'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'html', 'junit', 'github', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function parseFormat(value: string): Format {

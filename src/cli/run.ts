@@ -31,10 +31,10 @@ export async function realIO(): Promise<CliIO> {
     fetcher: async (url, o) => (await import('../fetch/http.js')).httpFetch(url, o),
     readFile: readLocalFile,
     readText: (p) => readFile(p, 'utf8'),
-    writeFileAtomic: async (path, text) => {
+    writeFileAtomic: async (path, data) => {
       const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
       try {
-        await writeFile(tmp, text);
+        await writeFile(tmp, data);
         await rename(tmp, path);
       } catch (e) {
         await rm(tmp, { force: true });

@@ -14,7 +14,11 @@ import { BUILTIN_NAME } from './schema.js';
 
 /** Parses, validates and builds a config file's rules and defaults. */
 export function buildConfigFile(path: string, text: string, readText: ReadText): Promise<Built> {
-  return buildConfig(parseConfig(path, text), readText, new Set());
+  const file = parseConfig(path, text);
+  // A config that only sets defaults (failOn, letters, ...) runs the built-in rules; one that
+  // names rules or other files runs just those.
+  if (file.config.extends === undefined && file.config.rules === undefined) file.config = { ...file.config, extends: BUILTIN_NAME };
+  return buildConfig(file, readText, new Set());
 }
 
 export interface Built {
@@ -102,7 +106,7 @@ async function buildConfig(file: LoadedConfigFile, readText: ReadText, visiting:
   }
   out = out.filter((r) => !disabled.has(r.spec.id));
 
-  for (const key of ['schoolType', 'asOf', 'failOn', 'checkLinks'] as const) {
+  for (const key of ['schoolType', 'asOf', 'failOn', 'checkLinks', 'letters'] as const) {
     if (config[key] !== undefined) (defaults as Record<string, unknown>)[key] = config[key];
   }
   visiting.delete(file.path);

@@ -4,6 +4,7 @@ import { BUILTIN_RULESET, loadRuleset, type ReadText } from '../rules/loader.js'
 import type { SchoolType, Severity } from '../rules/schema.js';
 import type { Ruleset } from '../rules/types.js';
 import { findConfigFile, readIfExists } from './find.js';
+import type { LettersConfig } from './schema.js';
 
 /** What a config sets in place of the built-in defaults; a flag given on the command line beats each. */
 export interface ConfigDefaults {
@@ -11,6 +12,8 @@ export interface ConfigDefaults {
   asOf?: string;
   failOn?: Severity;
   checkLinks?: boolean;
+  /** The `letters:` block, for batch --letters and merge --letters. */
+  letters?: LettersConfig;
 }
 
 export interface ResolvedConfig {

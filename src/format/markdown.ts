@@ -99,7 +99,7 @@ function code(id: string): string {
   return `\`${clean(id).replace(/`/g, "'")}\``;
 }
 
-function link(target: string): string {
+export function link(target: string): string {
   // Characters that would end or break a link destination are percent-encoded.
   if (isWebUrl(target)) return `[${md(target)}](${target.replace(/[()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
   return md(target);

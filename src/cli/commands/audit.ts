@@ -28,10 +28,15 @@ export interface AuditCommandOptions {
   maxDepth?: number;
   /** Titles the Markdown and HTML reports (--school-name). */
   schoolName?: string;
+  /** --output: write the report to this file (whole, or not at all) instead of stdout. */
+  output?: string;
 }
 
 /** `senaudit audit <target>`: target -> fetch -> extract -> rules -> formatter. */
 export async function auditCommand(target: string, ruleset: Ruleset, opts: AuditCommandOptions, io: CliIO): Promise<number> {
+  if (opts.format === 'docx' && !opts.output) {
+    throw new AuditError('usage', '--format docx writes a Word document: add --output <file>, e.g. --output gap-report.docx.');
+  }
   const fetchOptions = { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: userAgent(VERSION) };
   const { doc, finalUrl, discovery } = opts.discover
     ? await discoverTarget(target, fetchOptions, opts, io)
@@ -64,8 +69,14 @@ export async function auditCommand(target: string, ruleset: Ruleset, opts: Audit
   });
   if (discovery) report.discovery = discovery;
   if (opts.schoolName?.trim()) report.schoolName = opts.schoolName.trim();
-  const color = io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb';
-  io.stdout(renderReport(report, opts.format, { color, failOn: opts.failOn }));
+  const color = !opts.output && io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb';
+  const rendered = opts.format === 'docx' ? await (await import('../../format/docx.js')).formatDocx(report) : renderReport(report, opts.format, { color, failOn: opts.failOn });
+  if (opts.output) {
+    await io.writeFileAtomic(opts.output, rendered);
+    io.stderr(`senaudit: wrote ${opts.output}\n`);
+  } else {
+    io.stdout(rendered as string);
+  }
   return countGapsAtOrAbove(report.results, opts.failOn) > 0 ? EXIT_GAPS : EXIT_OK;
 }
 

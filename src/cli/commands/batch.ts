@@ -10,7 +10,9 @@ import type { SchoolType, Severity } from '../../rules/vocabulary.js';
 import type { Ruleset } from '../../rules/types.js';
 import { VERSION } from '../../version.js';
 import { batchExitCode } from '../../batch/exit-code.js';
-import { type BatchReport, writeBatchReports } from '../../batch/reports.js';
+import type { BatchReport } from '../../batch/reports.js';
+import { writeOutputs } from '../../batch/outputs.js';
+import type { LetterSettings } from '../../format/letter/settings.js';
 import type { CliIO } from '../io.js';
 
 export interface BatchCommandOptions {
@@ -30,6 +32,8 @@ export interface BatchCommandOptions {
   allowPrivate?: boolean;
   /** Reports written beside summary.csv (report.html, report.md, junit.xml). */
   reports?: BatchReport[];
+  /** --letters: a letter to each school, with these settings (the config's `letters:` block). */
+  letters?: LetterSettings | null;
 }
 
 /** `senaudit batch <input>`: every school in a list -> results.ndjson + summary.csv in --out. */
@@ -67,8 +71,15 @@ export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchC
   if (result.repairedBytes > 0) {
     io.stderr(`senaudit: removed a partial last line (${result.repairedBytes} bytes) that an interrupted run left in ${result.resultsPath}.\n`);
   }
-  const reports = await writeBatchReports(opts.reports ?? [], [result.resultsPath], opts.out, opts.failOn, io.writeFileAtomic);
+  const written = await writeOutputs(result, {
+    outDir: opts.out,
+    files: [result.resultsPath],
+    failOn: opts.failOn,
+    reports: opts.reports ?? [],
+    letters: opts.letters ?? null,
+    writeFileAtomic: io.writeFileAtomic,
+  });
   io.stdout(formatEndSummary(result, { results: [result.resultsPath], summary: result.summaryPath }));
-  for (const path of reports) io.stdout(`Report: ${path}\n`);
+  for (const said of written) io.stdout(`${said}\n`);
   return batchExitCode(result);
 }

@@ -6,14 +6,22 @@ import { SUMMARY_FILE, writeSummary } from '../../batch/summary.js';
 import { AuditError } from '../../errors.js';
 import type { Severity } from '../../rules/vocabulary.js';
 import type { CliIO } from '../io.js';
+import { writeOutputs } from '../../batch/outputs.js';
+import type { BatchReport } from '../../batch/reports.js';
+import type { LetterSettings } from '../../format/letter/settings.js';
 
 export interface MergeCommandOptions {
   out: string;
   failOn: Severity;
+  /** --format: report.html, report.md, junit.xml beside summary.csv. */
+  reports?: BatchReport[];
+  /** --letters: a letter to each school, with these settings. */
+  letters?: LetterSettings | null;
 }
 
 /**
- * `senaudit merge <ndjson...> --out <dir>`: shard results -> one summary.csv. A school found in
+ * `senaudit merge <ndjson...> --out <dir>`: shard results -> one summary.csv and summary.xlsx (and the
+ * reports and letters asked for). A school found in
  * several lines counts once: the last line read wins (files in the order given).
  */
 export async function mergeCommand(files: string[], opts: MergeCommandOptions, io: CliIO): Promise<number> {
@@ -25,6 +33,15 @@ export async function mergeCommand(files: string[], opts: MergeCommandOptions, i
   const summaryPath = join(opts.out, SUMMARY_FILE);
   const result = await writeSummary({ files, outPath: summaryPath, failOn: opts.failOn });
   if (result.schools === 0) throw new AuditError('usage', `${files.join(', ')} hold no school results.`);
+  const written = await writeOutputs(result, {
+    outDir: opts.out,
+    files,
+    failOn: opts.failOn,
+    reports: opts.reports ?? [],
+    letters: opts.letters ?? null,
+    writeFileAtomic: io.writeFileAtomic,
+  });
   io.stdout(formatEndSummary(result, { results: files, summary: summaryPath }));
+  for (const said of written) io.stdout(`${said}\n`);
   return batchExitCode(result);
 }
