@@ -101,6 +101,14 @@ export function textViews(doc: SenDocument): TextViews {
 }
 
 /** The report name the document gives itself in its title, headings or opening (not one it points to), if any. */
+/** Where `text` first names the report as itself (not "see our SEN Information Report"), or Infinity. */
+export function selfNamePosition(text: string): number {
+  for (const m of text.matchAll(new RegExp(REPORT_NAME.source, 'gi'))) {
+    if (!POINTING.test(text.slice(Math.max(0, m.index - 80), m.index))) return m.index;
+  }
+  return Infinity;
+}
+
 export function reportSelfName(v: TextViews): string | null {
   for (const text of [v.headings, v.opening]) {
     for (const m of text.matchAll(new RegExp(REPORT_NAME.source, 'gi'))) {

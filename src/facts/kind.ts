@@ -24,6 +24,7 @@ import {
   SCHOOL_NAME,
   SCHOOL_PRESENCE,
   SCHOOL_VOICE,
+  selfNamePosition,
   selfReferenceOf,
   TEMPLATE_MARKS,
   textViews,
@@ -69,9 +70,11 @@ export function classifyKind(doc: SenDocument): KindVerdict {
     return { kind: 'template', reason: `This looks like a blank template, not a completed report: it has form prompts such as ${shown}.` };
   }
 
-  // Another school document (an accessibility plan, another policy) named as such at the top.
+  // Another school document (an accessibility plan, another policy) named as such at the top,
+  // before any line that names the report as itself (an accessibility plan "to be read alongside
+  // the SEN Information Report" points to the report; it is not the report).
   const otherDoc = firstMatch(OTHER_DOCUMENT, v.head);
-  if (otherDoc && position(OTHER_DOCUMENT, v.head) < position(REPORT_NAME, v.head)) {
+  if (otherDoc && position(OTHER_DOCUMENT, v.head) < selfNamePosition(v.head)) {
     return {
       kind: 'other',
       reason: `This looks like a different school document, not the SEN information report: it is headed '${otherDoc}'.`,

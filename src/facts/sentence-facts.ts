@@ -25,13 +25,15 @@ const FIRST_PERSON = /\b(?:we|our|us|ours|ourselves)\b/i;
 // What schools in general must do ("schools must...", "the Code of Practice states...").
 export const LAW_WORDS = new RegExp(
   [
-    String.raw`\b(all |every |the )?(schools?|governing bod(y|ies)|proprietors?|academies|settings?|providers?|(information )?reports?|early years (and childcare )?(settings|providers)) (should|must|are required to|is required to|have to|need to|has a duty|have a duty|are expected to|are asked to)\b`,
+    String.raw`\b(all |every |the )?(schools?|governing bod(y|ies)|proprietors?|academies|settings?|providers?|(information )?reports?|early years (and childcare )?(settings|providers))( in england| in wales| nationally)? (should|must|are required to|is required to|have to|need to|has a duty|have a duty|are expected to|are asked to)\b`,
     String.raw`\b(the )?(law|regulations?|code of practice|act|legislation|guidance|sen(d)? code)( \(?\d{4}\)?)? (says?|states?|requires?|sets? out|tells? us|emphasi[sz]es|suggests?|identif(y|ies)|describes?|defines?|recommends?|explains?|outlines?)\b`,
     String.raw`\b(must|should) (include|contain|set out|show|publish)( the following| details)?\b`,
     String.raw`\b(a|the) (legal|statutory) (duty|requirement|responsibility)\b`,
     String.raw`\bmust be (included|published|set out|updated)\b`,
     String.raw`\b(identified|described|set out|defined|outlined) (in|by) the (send? )?code\b`,
     String.raw`\blocal authorit(y|ies)( and [a-z ]{1,30})? will\b`,
+    // The SENCO's duties as the Code of Practice (6.90) lists them, copied into many reports.
+    String.raw`\bpotential next providers of education\b|\bkey point of contact with external agencies\b|\bday-to-day operation of the school[’']s sen(d)? policy\b|\badvising on the graduated approach\b|\bdeployment of the school[’']s delegated budget\b|\bkeeps? the records of all pupils with sen(d)? up to date\b`,
   ].join('|'),
   'i',
 );
@@ -47,7 +49,9 @@ const LA_VOICE = /\byour child[’']?s (?:school|setting|nursery|college|teacher
 const LOCAL_OFFER_IN_GENERAL = /^(?:the )?local offer (?:will|is|was|aims?|enables?|provides?|sets? out|gives?|brings?|has been|must)\b/i;
 
 // --- A template's prompts, addressed to a school as "you" ----------------------------------------
-const TEMPLATE_VOICE = /^how (?:you|your)\b|\byour (?:school|setting|pupils|provision|support for|arrangements|approach|sencos?)\b|\b(?:you|schools?) (?:should )?(?:make adaptations|assess and identify|check the effectiveness|consult (?:with )?(?:parents|children|pupils)|secure (?:equipment|specialist))\b/i;
+// Also a prompt in the imperative ("Explain your measures to prevent bullying", "Describe how
+// pupils are consulted"): a report answers such a prompt, it does not give it.
+const TEMPLATE_VOICE = /^(?:explain|describe|outline|insert|summari[sz]e|detail|list|give (?:details|information|examples)|provide (?:details|information)) (?:your|you|how|what|who|when|where|whether|which|any)\b|^how (?:you|your)\b|\byour (?:school|setting|pupils|provision|support for|arrangements|approach|sencos?)\b|\b(?:you|schools?) (?:should )?(?:make adaptations|assess and identify|check the effectiveness|consult (?:with )?(?:parents|children|pupils)|secure (?:equipment|specialist))\b/i;
 /** A fragment naming a topic, as a template or a regulation lists them ("arrangements for consulting parents"). */
 const TOPIC_FRAGMENT = /^(?:the )?(?:arrangements|approach|information|details) (?:for|to|about|on|of) [^.!?]{0,120}\.?$/i;
 /** A verb makes a fragment a sentence ("Details of our complaints procedure can be found on the website"). */
@@ -62,8 +66,31 @@ const DEFINITION = new RegExp(
     String.raw`^(?:a |an |the term |the phrase )?(?:learning difficulty|special educational needs?|special educational provision|sen|send|disability|disabled|sld|mld|pmld|slcn|asc|asd|adhd|dyslexia|dyspraxia|dyscalculia|autism|autistic spectrum (?:condition|disorder)|a sen(?:d)?co) (?:is|are|means|refers to|is defined as|describes)\b`,
     String.raw`\b(?:is|are) (?:defined|described) (?:as|in|by)\b|\bthe (?:legal )?definition (?:of|includes|covers)\b|\bdefinition of (?:sen|send|special|disability)\b`,
     String.raw`\b(?:is|are) (?:a|an) (?:umbrella )?term (?:used )?(?:to describe|for|that describes)\b`,
+    // What an area of need or a condition is like in general, not what this school does:
+    // "This area of need includes children with...", "Children with SpLD may have difficulty..."
+    String.raw`\b(?:this|the|each) (?:broad )?(?:area|category|type|kind) of (?:special educational )?needs? (?:includes?|covers?|refers to|describes?|is (?:about|for|where))\b`,
+    String.raw`^(?:many |some |most |all )?(?:children|pupils|students|learners|young people)(?: and young people)? (?:with|who have) [^.!?;]{1,120}? (?:may|might|often|can|could|tend to|usually|typically|generally|frequently|will) (?:also )?(?:have|experience|find|struggle|show|display|present|require|need|be affected)\b[^.!?;]{0,60}?\b(?:difficult(?:y|ies)|problems?|trouble|challenges?|delays?|adaptations?|support|help)\b`,
+    // ... and in the present tense: "Children with SLCN have difficulty in communicating with others."
+    String.raw`^(?:many |some |most |all )?(?:children|pupils|students|learners|young people)(?: and young people)? (?:with|who have) [^.!?;]{1,120}? (?:have|has|experience|find it|are likely to have|are more likely to)\b[^.!?;]{0,40}?\b(?:difficult(?:y|ies)|problems?|trouble)\b`,
+    String.raw`^(?:many |some |most )(?:children|pupils|students|learners|young people)(?: and young people)? (?:with|who have) [^.!?;]{1,120}? (?:require|need)\b[^.!?;]{0,40}?\b(?:support|equipment|help|adaptations?)\b`,
     // The wording of the statutory definitions themselves (Children and Families Act s.20, Equality Act s.6).
-    String.raw`\bsignificantly greater difficulty in learning than the majority of\b|\bprevents or hinders (?:them|him|her|him or her|the child|the young person)? ?from making use of\b|\bphysical or mental impairment (?:which|that) has a\b|\blong[- ]term and substantial adverse effect\b|\beducational or training provision that is additional to\b`,
+    String.raw`\bsignificantly greater difficulty in learning than the majority of\b|\bprevents or hinders (?:them |him |her |him ?\/ ?her |him or her |the child |the young person )?from making use of\b|\bfacilities of a kind generally provided for others\b|\bcalls for special educational provision to be made\b|\bphysical or mental impairment (?:which|that) has a\b|\blong[- ]term and substantial adverse effect\b|\beducational or training provision that is additional to\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * What a kind of need covers, said in general ("Cognition and Learning: this includes children
+ * with...", "Learning difficulties cover a wide range of needs, including...", "Sensory needs
+ * include:"). Said with a first person ("our provision covers a wide range of needs, including
+ * autism") it is the school's account, so this counts only without one.
+ */
+const GENERAL_DESCRIPTION = new RegExp(
+  [
+    String.raw`\b(?:this|it) (?:area )?(?:includes?|covers?|encompasses|refers to|describes) (?:children|pupils|students|young people|learners|any (?:child|children|pupils?|students?)|those)\b`,
+    String.raw`\b(?:covers?|includes?|encompass(?:es)?) a (?:wide |broad |whole )?(?:range|variety|spectrum) of (?:needs|difficulties|conditions)\b`,
+    String.raw`\b(?:needs|difficulties) (?:include|can include|may include|covers?)\s*:?\s*$`,
+    String.raw`^there are (?:four|4|several|many|a number of|different) (?:broad |main |key |different )?(?:areas|categories|types|kinds)\b`,
   ].join('|'),
   'i',
 );
@@ -81,6 +108,25 @@ const ABOUT_DOCUMENT = new RegExp(
   'i',
 );
 
+// --- Pointers to another document or site ------------------------------------------------------
+// "Our processes for transition are explained in our SEND Information Report", "For more
+// information see our Complaints Policy": where something is written, not what is done. Only the
+// rules marked `pointerOk` (judging-guide.md, "pointer ok": complaints, the Local Offer, the advice
+// service, admissions, the accessibility plan) read these.
+const POINTER = new RegExp(
+  [
+    String.raw`\b(?:is|are|will be|can be|may be) (?:further |fully |also )?(?:explained|described|set out|detailed|outlined|covered|found|available|given|published|included)(?: further| in (?:more|further|full|greater) detail| in full)? (?:in|within|on|from|at) (?:our|the|a|this school[’']s|the school[’']s|each)\b[^.!?]{0,60}?\b(?:report|policy|policies|document|website|web ?page|page|plan|leaflet|guide|booklet|procedure|offer|section)\b`,
+    // Another of the school's documents and what it covers: "Our Accessibility Plan sets out how
+    // we will improve access", "The school's Complaints Policy is reviewed every year".
+    String.raw`^(?:our|the|this school[’']s|the school[’']s) (?:accessibility plan|(?:school )?(?:development|improvement) plan|equality (?:plan|objectives)|[a-z-]+ (?:and [a-z-]+ )?(?:policy|procedure))\b[^.!?]{0,40}?\b(?:explains?|sets? out|describes?|covers?|outlines?|gives?|contains?|details?|(?:is|will be|are) (?:reviewed|updated|published|available))\b`,
+    // "See our Complaints Policy", "Visit www.anyshire.gov.uk/localoffer" (not "please contact
+    // Mrs Smith": a person to speak to is an arrangement, not a pointer).
+    String.raw`^(?:please )?(?:see|refer to|read|visit|click|follow the link|view|go to)\b[^.!?]{0,80}?(?:\b(?:report|policy|policies|document|website|web ?page|page|plan|leaflet|guide|booklet|procedure|offer|section|link)\b|\bwww\.|https?:)`,
+    String.raw`^(?:for|to find) (?:more|further|full|additional) (?:information|details)\b[^.!?]{0,60}?\b(?:see|visit|read|refer to|go to|click|can be found|is available|are available)\b`,
+  ].join('|'),
+  'i',
+);
+
 // --- Aims, hopes and ideals -----------------------------------------------------------------------
 const AIM = new RegExp(
   [
@@ -93,6 +139,15 @@ const AIM = new RegExp(
   ].join('|'),
   'i',
 );
+/**
+ * The statutory duty restated (Children and Families Act 2014 s.35; CoP 6.2): pupils with SEN
+ * "engage in the activities of the school" alongside others. Said without a concrete activity
+ * (a trip, a club, PE), it is the law's aim, not the school's arrangement.
+ */
+const RESTATED_DUTY = /\b(?:engag(?:e|es|ing)|join(?:s|ing)?|tak(?:e|es|ing) part|participat(?:e|es|ing)) in the activities of the school\b/i;
+/** A duty or entitlement acknowledged ("The school recognises that pupils ... should be supported"). */
+const ACKNOWLEDGED_DUTY = /\b(?:recognises?|acknowledges?|accepts?|understands?) that\b[^.!?]{0,100}?\b(?:should|must|are entitled|is entitled|have the right|has the right)\b/i;
+const NAMED_ACTIVITY = /\b(?:trips?|visits?|clubs?|residentials?|sports?|p\.?e\.?|physical education|swimming|performances?|assembl(?:y|ies)|playtimes?|lunchtimes?|break ?times?|outings?)\b/i;
 /** An objective in a list of aims: "To support earlier intervention." */
 const OBJECTIVE = /^to (?:ensure|support|provide|promote|enable|develop|encourage|identify|work|raise|make|give|help|create|foster|celebrate|value|offer|meet|monitor|achieve|improve|increase|maintain|secure|embed|continue|build|strengthen|deliver|use)\b/i;
 /** Ideals a school hopes for; said without a concrete arrangement, they are an aim. */
@@ -116,18 +171,30 @@ export function sentenceVoice(text: string): Voice {
 /** What kind of statement a body sentence makes. */
 export function statementKind(text: string): Statement {
   if (DEFINITION.test(text)) return 'definition';
+  if (GENERAL_DESCRIPTION.test(text) && !FIRST_PERSON.test(text)) return 'definition';
   if (ABOUT_DOCUMENT.test(text)) return 'about-document';
+  if (POINTER.test(text)) return 'pointer';
   if (AIM.test(text)) return 'aim';
+  if (RESTATED_DUTY.test(text) && !NAMED_ACTIVITY.test(text)) return 'aim';
+  if (ACKNOWLEDGED_DUTY.test(text)) return 'aim';
   if (OBJECTIVE.test(text) && text.split(/\s+/).length <= 40 && !CONCRETE.test(text)) return 'aim';
   if (IDEAL.test(text) && HOPED.test(text) && !CONCRETE.test(text)) return 'aim';
   return 'practice';
 }
 
+// A list marker before the words ("b) Have a disability...", "(ii) To ensure...", "3. We aim...")
+// is not part of what the sentence says; the patterns anchored at its start must not see it.
+const LIST_MARKER = /^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[).]|[-\u2013\u2022*\u25aa\u25e6\u27a2\u2713\u2714])\s+/i;
+
 export function sentenceFacts(text: string): SentenceFacts {
-  return { voice: sentenceVoice(text), statement: statementKind(text) };
+  const words = text.replace(LIST_MARKER, '');
+  return { voice: sentenceVoice(words), statement: statementKind(words) };
 }
 
-/** Whether a sentence is the school's own account of what it does. */
+/**
+ * Whether a sentence is the school's own account of what it does, or of where that is written
+ * (a pointer: read only by rules marked `pointerOk`, src/rules/compile.ts).
+ */
 export function isSchoolPractice(f: SentenceFacts): boolean {
-  return f.voice === 'school' && f.statement === 'practice';
+  return f.voice === 'school' && (f.statement === 'practice' || f.statement === 'pointer');
 }

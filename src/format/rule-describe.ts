@@ -88,6 +88,7 @@ function sentence(roles: readonly string[] | undefined): string {
 function scope(within: MatcherSpec['within']): string {
   if (within === undefined || within === 'sentence') return 'in the same sentence';
   if (within === 'block') return 'in the same paragraph or list item';
+  if (within === 'contact-block') return 'in the same run of short lines set out as contact details';
   if (within === 'section') return 'in the same section (under one heading)';
   if (within === 'document') return 'anywhere in the document';
   return `each within ${within.sentences} sentence${within.sentences === 1 ? '' : 's'} (before or after) of a sentence with the first`;

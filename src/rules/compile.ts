@@ -6,7 +6,16 @@ export interface SentenceFilter {
   roles: readonly SentenceRole[];
   voice: readonly Voice[] | null;
   statement: readonly Statement[] | null;
+  /** Whether sentences that only say where something is written count (the rule is `pointerOk`). */
+  pointers: boolean;
 }
+
+/** How a rule's matchers are compiled: what the rule as a whole allows. */
+export interface CompileOptions {
+  /** The rule is met by a pointer to another document ("see our Complaints Policy"). */
+  pointerOk: boolean;
+}
+const STRICT: CompileOptions = { pointerOk: false };
 
 /**
  * A matcher with its patterns compiled. Compiling happens once when a rule set loads, so
@@ -45,10 +54,16 @@ export interface CompiledLink {
 const DEFAULT_ROLES: SentenceRole[] = ['body'];
 
 /** Body sentences of any voice or statement: what `not:` ranges over. */
-export const BODY: SentenceFilter = { roles: DEFAULT_ROLES, voice: null, statement: null };
+export const BODY: SentenceFilter = { roles: DEFAULT_ROLES, voice: null, statement: null, pointers: true };
 
-export function compileMatcher(spec: MatcherSpec): CompiledMatcher {
-  const roles: SentenceFilter = { roles: spec.in ?? DEFAULT_ROLES, voice: spec.voice ?? null, statement: spec.statement ?? null };
+export function compileMatcher(spec: MatcherSpec, options: CompileOptions = STRICT): CompiledMatcher {
+  const compile = (inner: MatcherSpec) => compileMatcher(inner, options);
+  const roles: SentenceFilter = {
+    roles: spec.in ?? DEFAULT_ROLES,
+    voice: spec.voice ?? null,
+    statement: spec.statement ?? null,
+    pointers: options.pointerOk || (spec.statement?.includes('pointer') ?? false),
+  };
   if (spec.phrases) return { kind: 'phrases', phrases: compilePhrases(spec.phrases), roles, spec: spec.phrases };
   if (spec.regex !== undefined) {
     return { kind: 'regex', regex: new RegExp(spec.regex, spec.matchCase ? 'u' : 'iu'), roles, spec: spec.regex };
@@ -71,7 +86,7 @@ export function compileMatcher(spec: MatcherSpec): CompiledMatcher {
     return {
       kind: 'section',
       heading: compilePhrases(spec.section.heading),
-      match: spec.section.match ? compileMatcher(spec.section.match) : null,
+      match: spec.section.match ? compile(spec.section.match) : null,
       spec: spec.section.heading,
     };
   }
@@ -79,8 +94,8 @@ export function compileMatcher(spec: MatcherSpec): CompiledMatcher {
     const parts: CompiledMatcher[] = [];
     const negated: CompiledMatcher[] = [];
     for (const part of spec.all) {
-      if (part.not) negated.push(compileMatcher(part.not));
-      else parts.push(compileMatcher(part));
+      if (part.not) negated.push(compile(part.not));
+      else parts.push(compile(part));
     }
     if (parts.length === 0) {
       // Only negations: they restrict "any body sentence".
@@ -88,8 +103,8 @@ export function compileMatcher(spec: MatcherSpec): CompiledMatcher {
     }
     return { kind: 'all', parts, negated, within: spec.within ?? 'sentence' };
   }
-  if (spec.any) return { kind: 'any', parts: spec.any.map(compileMatcher) };
-  if (spec.not) return { kind: 'not', inner: compileMatcher(spec.not) };
+  if (spec.any) return { kind: 'any', parts: spec.any.map(compile) };
+  if (spec.not) return { kind: 'not', inner: compile(spec.not) };
   if (spec.fact) return { kind: 'fact', fact: spec.fact };
   if (spec.link) {
     const l = spec.link;

@@ -15,7 +15,7 @@ const MAX_QUOTE = 300;
  * the as-of date into `facts.monthsSinceReportDate`), so the same input gives the same findings.
  */
 export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts, schoolType: SchoolType): Finding[] {
-  const evaluator = new Evaluator(prepareDocument(doc), facts);
+  const evaluator = new Evaluator(prepareDocument(doc, facts.documentVoice), facts);
   return ruleset.rules.map((rule) => withDateNote(withLinkNotes(judge(rule, evaluator, schoolType), rule, evaluator, facts), rule, facts));
 }
 

@@ -5,12 +5,17 @@ import { normaliseForMatch } from './normalise.js';
 import { phraseOffsets, type CompiledPhrases } from './phrases.js';
 import { BODY, type CompiledLink, type CompiledMatcher, type SentenceFilter } from './compile.js';
 import type { PreparedDocument, Sentence } from './prepare.js';
-import type { Scope } from './schema.js';
+import type { Scope, Voice } from './schema.js';
 
 /** What the engine knows about the document beyond its sentences, computed by the caller. */
 export interface EngineFacts {
   reportDate: string | null;
   reportDateQuote: string | null;
+  /**
+   * Whose words the whole document is in when it is not a school's (a local authority's page, a
+   * blank template: src/facts/kind.ts): then no sentence of it is the school's own account.
+   */
+  documentVoice?: Exclude<Voice, 'school'>;
   /** Where the date came from: the text, or (weaker) a PDF's own metadata. */
   reportDateSource?: 'text' | 'pdf-metadata' | null;
   /** The as-of date (YYYY-MM-DD), named in what the findings say about the date's age. */
@@ -32,6 +37,7 @@ const VAGUE_LINK_TEXT = /^(here|click here|this link|link|read more|more|website
 
 /** Whether a sentence is one a text matcher reads: its role, and its voice and statement when the rule names them. */
 function accepts(where: SentenceFilter, s: Sentence): boolean {
+  if (s.statement === 'pointer' && !where.pointers) return false;
   return where.roles.includes(s.role) && (where.voice === null || where.voice.includes(s.voice)) && (where.statement === null || where.statement.includes(s.statement));
 }
 
@@ -77,7 +83,7 @@ export class Evaluator {
     this.n = doc.sentences.length;
     this.links = doc.links ?? [];
     const virtual = (text: string): Sentence => ({
-      text, norm: text.toLowerCase(), role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: false, voice: 'school', statement: 'practice',
+      text, norm: text.toLowerCase(), role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: false, card: -1, voice: 'school', statement: 'practice',
     });
     this.virtual = [
       virtual(dateSentence(facts)),
@@ -193,7 +199,7 @@ export class Evaluator {
       this.virtual.push({
         text: `Link: ${l.text || l.url} -> ${l.url}`,
         norm: normaliseForMatch(`${l.text} ${l.url}`),
-        role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: true, voice: 'school', statement: 'practice',
+        role: 'body', block: -1, section: -1, depth: null, page: null, heading: null, hasLink: true, card: -1, voice: 'school', statement: 'practice',
       });
       at = this.n + this.virtual.length - 1;
     }
@@ -310,6 +316,8 @@ export class Evaluator {
           return i;
         case 'block':
           return s.block;
+        case 'contact-block':
+          return s.card;
         case 'section':
           return s.depth !== null ? i : s.section;
         case 'document':

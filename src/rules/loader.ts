@@ -139,7 +139,8 @@ async function loadInto(path: string, readText: ReadText, into: Rule[], visiting
 /** Compiles one validated rule (also used for rules written inline in a config file). */
 export function compileRule(spec: RuleSpec, file: string): Rule {
   try {
-    return { spec, file, met: compileMatcher(spec.check.met), partial: spec.check.partial ? compileMatcher(spec.check.partial) : null };
+    const options = { pointerOk: spec.pointerOk ?? false };
+    return { spec, file, met: compileMatcher(spec.check.met, options), partial: spec.check.partial ? compileMatcher(spec.check.partial, options) : null };
   } catch (e) {
     // Only a regular expression can fail to compile once the schema has passed.
     throw new AuditError('rules', `${file}: rule "${spec.id}" has a regular expression that does not compile (${(e as Error).message}).`);

@@ -25,6 +25,8 @@ export interface Sentence {
   heading: string | null;
   /** The sentence contains the text of one of the document's links. */
   hasLink: boolean;
+  /** Index of the first sentence of the run of short lines (a contact card) this one is in; its own index when it is in none. */
+  card: number;
   /** Whose words (src/facts/sentence-facts.ts): the school's, the law's, a local authority's, a template's. */
   voice: Voice;
   /** What a body sentence does: practice, aim, definition, or words about the document. */
@@ -71,10 +73,17 @@ const AIMS_LEAD_IN = /\b(we|i|our school|the school|it) (also )?(aims?|hopes?|st
 // A sentence that carries on from the one before ("This means...", "It will also...").
 const CONTINUES = /^(this|it|they|these|those|such)\b/i;
 
-function leadInRole(text: string, role: SentenceRole): SentenceRole {
-  // A lead-in in the law's voice (src/facts/sentence-facts.ts) makes its list generic.
-  if (role === 'generic' || LAW_WORDS.test(text) || LAW_LEAD_IN.test(text) || AIMS_LEAD_IN.test(text)) return 'generic';
-  return role;
+/**
+ * The facts a lead-in passes to the short list items under it, or null when they keep their own:
+ * items cited from the law are the law's words, items under "We aim to:" are aims, and items
+ * under any other generic lead-in say what it says. So a rule that reads aims (kinds-of-sen,
+ * judging-guide.md) sees "We aim to meet the needs of children with: - autism" as an aim, and
+ * one that reads only the school's practice sees neither.
+ */
+function leadInFacts(text: string, role: SentenceRole, facts: SentenceFacts): SentenceFacts | null {
+  if (LAW_WORDS.test(text) || LAW_LEAD_IN.test(text)) return { voice: facts.voice === 'school' ? 'law' : facts.voice, statement: facts.statement };
+  if (AIMS_LEAD_IN.test(text)) return { voice: facts.voice, statement: facts.statement === 'practice' ? 'aim' : facts.statement };
+  return role === 'generic' ? facts : null;
 }
 
 // What follows "SENCO:" or "Telephone:" is a contact, not a definition.
@@ -113,8 +122,16 @@ function roleOf(text: string, isHeading: boolean, underGlossary: boolean, facts:
 
 // Words in a list item beyond which it is no longer a short item of its lead-in's list.
 const LIST_ITEM_WORDS = 60;
+// A contact card: consecutive blocks of at most CARD_LINE_WORDS words each ("SENDCo: Mrs J Smith",
+// "In post since 2019", "Email: j.smith@..."), at most CARD_LINES of them from its first line.
+const CARD_LINE_WORDS = 14;
+const CARD_LINES = 8;
 
-export function prepareDocument(doc: SenDocument): PreparedDocument {
+/**
+ * `documentVoice`: whose words the whole document is in, when the document is not a school's
+ * (a local authority's page about reports, a blank template); every sentence is then in that voice.
+ */
+export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice, 'school'>): PreparedDocument {
   // Distinct texts only: a page repeats the same few links many times, and each sentence is
   // checked against every text, so duplicates made this step grow with sentences x links.
   const linkTexts = [...new Set(doc.links.map((l) => normaliseForMatch(l.text)).filter((t) => t.length >= 4))];
@@ -122,10 +139,12 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
   // Stack of open sections: [sentence index, depth].
   const open: { index: number; depth: number }[] = [];
   let glossaryDepth: number | null = null;
-  // Role of the lead-in a run of list items continues (generic lead-ins make their list generic).
-  let listLeadIn: SentenceRole | null = null;
+  // Facts of the generic lead-in a run of list items continues (its list is generic too), or null.
+  let listLeadIn: SentenceFacts | null = null;
   // After "The Code of Practice states that:" the next paragraph is the quotation.
   let quoteNext = false;
+  // The contact card open at the previous block: its first sentence and how many lines it has.
+  let card: { first: number; lines: number } | null = null;
 
   doc.blocks.forEach((block, blockIndex) => {
     const isHeading = block.kind === 'heading';
@@ -135,6 +154,8 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
     const shortItem = block.kind === 'list_item' && block.text.split(' ').length <= LIST_ITEM_WORDS;
     const quotedBlock = !asHeading && QUOTED.test(block.text);
     const quotation = quoteNext && block.kind === 'paragraph';
+    const cardLine = texts.length === 1 && block.text.split(' ').length <= CARD_LINE_WORDS && !isQuestion(block.text);
+    card = cardLine ? (card && card.lines < CARD_LINES ? { first: card.first, lines: card.lines + 1 } : { first: sentences.length, lines: 1 }) : null;
     for (const text of texts) {
       const norm = normaliseForMatch(text);
       let depth: number | null = null;
@@ -150,13 +171,23 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
       }
       const parent = open.length ? open[open.length - 1]!.index : -1;
       const index = sentences.length;
-      const facts = sentenceFacts(text);
+      let facts = sentenceFacts(text);
+      if (documentVoice) facts = { voice: documentVoice, statement: facts.statement };
       let role = roleOf(text, asHeading, glossaryDepth !== null && depth === null, facts);
-      if (role === 'body' && (quotedBlock || quotation)) role = 'generic';
-      if (role === 'body' && shortItem && listLeadIn === 'generic') role = 'generic';
-      // A sentence continuing a generic one in the same paragraph is about the law too.
+      if (role === 'body' && (quotedBlock || quotation)) {
+        role = 'generic';
+        facts = { voice: 'quotation', statement: facts.statement };
+      }
+      if (role === 'body' && shortItem && listLeadIn) {
+        role = 'generic';
+        facts = listLeadIn;
+      }
+      // A sentence continuing a generic one in the same paragraph says what that one says.
       const prev = sentences[sentences.length - 1];
-      if (role === 'body' && prev && prev.block === blockIndex && prev.role === 'generic' && CONTINUES.test(text)) role = 'generic';
+      if (role === 'body' && prev && prev.block === blockIndex && prev.role === 'generic' && CONTINUES.test(text)) {
+        role = 'generic';
+        facts = { voice: prev.voice, statement: prev.statement };
+      }
       sentences.push({
         text,
         norm,
@@ -167,6 +198,7 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
         page: block.page,
         heading: parent >= 0 ? sentences[parent]!.text : block.heading,
         hasLink: linkTexts.some((t) => norm.includes(t)),
+        card: card ? card.first : index,
         voice: facts.voice,
         statement: facts.statement,
       });
@@ -176,11 +208,12 @@ export function prepareDocument(doc: SenDocument): PreparedDocument {
     // list item ending in ":" opens a sub-list of its own.
     const last = sentences[sentences.length - 1];
     const endsLeadIn = last !== undefined && last.block === blockIndex && (LEAD_IN.test(last.text) || asHeading);
+    const lastFacts = (): SentenceFacts => ({ voice: last!.voice, statement: last!.statement });
     if (block.kind !== 'list_item') {
-      listLeadIn = endsLeadIn ? leadInRole(block.text, last!.role) : null;
+      listLeadIn = endsLeadIn ? leadInFacts(block.text, last!.role, lastFacts()) : null;
       quoteNext = !asHeading && endsLeadIn && last!.role === 'generic' && LAW_WORDS.test(last!.text);
-    } else if (endsLeadIn && listLeadIn !== 'generic') {
-      listLeadIn = leadInRole(last!.text, last!.role);
+    } else if (endsLeadIn && !listLeadIn) {
+      listLeadIn = leadInFacts(last!.text, last!.role, lastFacts());
     }
   });
   return { sentences, links: doc.links };

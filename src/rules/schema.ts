@@ -29,7 +29,7 @@ export interface MatcherSpec {
   in?: SentenceRole[];
   /** For text matchers: only sentences in these voices (whose words: the school's, the law's, ...). */
   voice?: Voice[];
-  /** For text matchers: only sentences making these kinds of statement (practice, aim, definition, about-document). */
+  /** For text matchers: only sentences making these kinds of statement (practice, aim, definition, about-document, pointer). */
   statement?: Statement[];
   /** For `regex`: match letter case exactly (default false), e.g. to tell a place name from "the". */
   matchCase?: boolean;
@@ -216,6 +216,11 @@ export const ruleSchema = z.strictObject({
   why: z.string().min(1),
   advice: z.string().min(1),
   docs: z.string().url().optional(),
+  /**
+   * The requirement is met by naming where the information is ("see our Complaints Policy"),
+   * judging-guide.md's "pointer ok". Without it, a sentence that only points elsewhere is not read.
+   */
+  pointerOk: z.boolean().optional(),
   check: z.strictObject({
     met: matcherSchema,
     partial: matcherSchema.optional(),

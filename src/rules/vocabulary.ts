@@ -25,14 +25,16 @@ export const SENTENCE_ROLES = ['body', 'heading', 'question', 'glossary', 'gener
 export type SentenceRole = (typeof SENTENCE_ROLES)[number];
 
 /** Whose words a sentence is in (src/facts/sentence-facts.ts): `voice:` in a text matcher. */
-export const VOICES = ['school', 'law', 'local-authority', 'template'] as const;
+export const VOICES = ['school', 'law', 'local-authority', 'template', 'quotation'] as const;
 export type Voice = (typeof VOICES)[number];
 
 /** What kind of statement a sentence makes (src/facts/sentence-facts.ts): `statement:` in a text matcher. */
-export const STATEMENTS = ['practice', 'aim', 'definition', 'about-document'] as const;
+export const STATEMENTS = ['practice', 'aim', 'definition', 'about-document', 'pointer'] as const;
 export type Statement = (typeof STATEMENTS)[number];
 
-export const SCOPES = ['sentence', 'block', 'section', 'document'] as const;
+/** Units an `all` matcher's parts must share. A `contact-block` is a run of short lines set out
+ * as a card ("SENCO: Mrs J Smith", "Qualifications: ...", "Email: ..."), as contact details are. */
+export const SCOPES = ['sentence', 'block', 'contact-block', 'section', 'document'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const ENTITIES = ['person', 'email', 'phone', 'url'] as const;

@@ -22,6 +22,22 @@ describe('sentence facts: voice and statement', () => {
     ['Brackenfield School believes that every pupil deserves an excellent education.', 'aim'],
     ['The governors will work to ensure that all pupils with SEND reach their full potential.', 'aim'],
     ['To promote independence and resilience.', 'aim'],
+    // Statutory wording with its pronouns as printed, behind a list marker.
+    ['b) Have a disability which prevents or hinders him/her from making use of facilities of a kind generally provided for others', 'definition'],
+    // What an area of need covers, in general.
+    ['Cognition and Learning This area of need includes children with dyslexia and dyscalculia.', 'definition'],
+    ['Children with speech and language needs have difficulty understanding what others say.', 'definition'],
+    ['Many children with a hearing impairment will require specialist equipment and support.', 'definition'],
+    ['There are four broad areas of special educational need.', 'definition'],
+    ['Sensory and physical needs include:', 'definition'],
+    // The duty restated, without a real activity; a duty acknowledged.
+    ['Staff will make sure that pupils with SEND engage in the activities of the school alongside pupils who do not have SEND.', 'aim'],
+    ['The school recognises that pupils with medical conditions should be properly supported.', 'aim'],
+    // Pointers to another document or site.
+    ['Details of our complaints procedure can be found on the school website.', 'pointer'],
+    ['Our processes for transition are explained further within our SEND Information Report.', 'pointer'],
+    ['Our Accessibility Plan sets out how we will improve access over the next three years.', 'pointer'],
+    ['For more information see our Admissions Policy.', 'pointer'],
   ])('%s -> %s', (text, statement) => {
     expect(sentenceFacts(text).statement).toBe(statement);
   });
@@ -32,8 +48,11 @@ describe('sentence facts: voice and statement', () => {
     ['Our teaching assistants run small phonics groups every morning.', 'school', 'practice'],
     ['Staff make sure every pupil is fully included in trips and clubs.', 'school', 'practice'],
     ['To ensure resources are checked termly by the SENCO.', 'school', 'practice'],
-    ['Details of our complaints procedure can be found on the school website.', 'school', 'practice'],
     ['This information will help the next teacher plan an appropriate curriculum.', 'school', 'practice'],
+    ['Pupils with SEND take part in the activities of the school, including trips, clubs and sports day.', 'school', 'practice'],
+    ['Our provision covers a wide range of needs, including autism and dyslexia.', 'school', 'practice'],
+    ['For more information, please contact Mrs Ilori on 01632 960123.', 'school', 'practice'],
+    ['Children with EHC plans have a review meeting every term.', 'school', 'practice'],
   ])('%s is the school’s own practice', (text, voice, statement) => {
     expect(sentenceFacts(text)).toEqual({ voice, statement });
   });
@@ -47,6 +66,9 @@ describe('sentence facts: voice and statement', () => {
     ['How you assess and identify needs', 'template'],
     ['Describe your approach to teaching pupils with SEN.', 'template'],
     ['arrangements for consulting parents of children with SEN', 'template'],
+    ['Explain your measures to prevent bullying.', 'template'],
+    ['Early years settings in England have a duty to publish a Local Offer.', 'law'],
+    ['The SENCO is responsible for liaising with potential next providers of education so that a smooth transition is planned.', 'law'],
   ])('%s is not in the school’s voice (%s)', (text, voice) => {
     expect(sentenceFacts(text).voice).toBe(voice);
   });
@@ -66,6 +88,38 @@ describe('through an audit: words that are not the school’s practice meet noth
     const head = 'Kestrel Rise Primary School SEN Information Report';
     expect(audit([head, 'We believe that all pupils are entitled to make a successful transition into adulthood.']).get('transitions-adulthood')).toBe('missing');
     expect(audit([head, 'Pupils moving to secondary school make extra visits to their new school with a teaching assistant.']).get('transitions-adulthood')).toBe('met');
+  });
+  it('an aim that names the needs provided for meets kinds-of-sen, also as a list under "we aim to"; the same list under the Code does not', () => {
+    const head = 'Kestrel Rise Primary School SEN Information Report';
+    expect(audit([head, 'We aim to meet the needs of children with autism and dyslexia.']).get('kinds-of-sen')).toBe('met');
+    const list = (leadIn: string) => `${leadIn}\n\n- Communication and interaction\n- Sensory and/or physical needs`;
+    expect(audit([head, list('We will do our best to meet the needs of children with:')]).get('kinds-of-sen')).toBe('met');
+    expect(audit([head, list('The SEND Code of Practice identifies these areas of need:')]).get('kinds-of-sen')).toBe('missing');
+  });
+  it('a pointer meets a "pointer ok" requirement (complaints) and not one that asks for the arrangement (transition)', () => {
+    const head = 'Kestrel Rise Primary School SEN Information Report';
+    const found = audit([head, 'Our procedures for complaints and for transition are explained in our SEND Policy on the website.']);
+    expect(found.get('complaints')).toBe('met');
+    expect(found.get('transitions-adulthood')).toBe('missing');
+  });
+  it('no pupil refused admission because of SEN is an admission arrangement; the DDA named is the equality duty', () => {
+    const head = 'Kestrel Rise Primary School SEN Information Report';
+    expect(audit([head, 'No pupil will be refused admission to the school on the basis of their special educational needs.']).get('disabled-admissions')).toBe('met');
+    expect(audit([head, 'The school meets its duties under the Disability Discrimination Act.']).get('disabled-equal-treatment')).toBe('met');
+  });
+  it('a SENCO set out as a contact card, with the email a few lines below the name, is met', () => {
+    const head = 'Kestrel Rise Primary School SEN Information Report';
+    expect(audit([head, 'SENCo: Mrs Hana Ilori', 'Qualified teacher since 2009', 'Holds the SENCo award, 2021', 'Email: h.ilori@kestrel.sch.uk']).get('senco-contact')).toBe('met');
+  });
+  it('a local authority’s page meets nothing, whatever words it has', () => {
+    const page = [
+      'Anyshire County Council: SEN information reports',
+      'All schools must publish a SEN information report on their website. Your child’s school will explain how it supports pupils with autism and dyslexia.',
+      'Schools should set out how they consult parents and how they review progress with termly meetings. The local authority will check that schools publish their reports.',
+      'Our Local Offer gives families information on services for children with SEND.',
+    ];
+    const results = audit(page);
+    expect([...results.values()].filter((s) => s === 'met' || s === 'partial')).toEqual([]);
   });
   it('a template’s prompt to a school is not the school’s answer', () => {
     const head = 'Kestrel Rise Primary School SEN Information Report';

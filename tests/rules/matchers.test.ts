@@ -77,9 +77,38 @@ describe('sentence roles', () => {
 
 describe('regex', () => {
   test('case-insensitive by default, exact with matchCase', () => {
-    const d = doc('See the Anyshire Local Offer.', 'See the local offer.');
+    const d = doc('We work with the Anyshire Local Offer.', 'We work with the local offer.');
     expect(hits(d, { regex: '[A-Z][a-z]+ local offer' })).toHaveLength(2);
-    expect(hits(d, { regex: '[A-Z][a-z]+ [Ll]ocal [Oo]ffer', matchCase: true })).toEqual(['See the Anyshire Local Offer.']);
+    expect(hits(d, { regex: '[A-Z][a-z]+ [Ll]ocal [Oo]ffer', matchCase: true })).toEqual(['We work with the Anyshire Local Offer.']);
+  });
+});
+
+describe('pointers (judging-guide.md "pointer ok")', () => {
+  test('a sentence that only says where something is written is read only by a rule that allows pointers', () => {
+    const d = doc('For more information see our Complaints Policy on the website.', 'Parents can raise a complaint with the headteacher.');
+    const spec = { phrases: ['complaint*'] };
+    expect(hits(d, spec)).toEqual(['Parents can raise a complaint with the headteacher.']);
+    const ev = new Evaluator(prepareDocument(d), NO_FACTS);
+    expect(ev.run(compileMatcher(spec, { pointerOk: true })).map((i) => ev.sentence(i).text)).toEqual([
+      'For more information see our Complaints Policy on the website.',
+      'Parents can raise a complaint with the headteacher.',
+    ]);
+    // A rule can also ask for pointers by name.
+    expect(hits(d, { phrases: ['complaint*'], statement: ['pointer'] })).toEqual(['For more information see our Complaints Policy on the website.']);
+  });
+});
+
+describe('contact-block scope', () => {
+  test('a name and an email on short lines set out as a card belong together; the same words in prose do not', () => {
+    const all: MatcherSpec = { all: [{ entity: 'person', in: ['body', 'heading'] }, { entity: 'email' }], within: 'contact-block' };
+    const card = doc({ h: 'SENCo: Mrs Hana Ilori' }, 'Qualified teacher since 2009', 'Holds the SENCo award, 2021', 'Member of the leadership team', 'Email: h.ilori@kestrel.sch.uk');
+    expect(hits(card, all)).toEqual(['SENCo: Mrs Hana Ilori']);
+    const prose = doc(
+      'Our SENCo is Mrs Hana Ilori, who has led our work on inclusion for many years and who meets parents every term.',
+      'Pupils with needs in reading follow a daily programme with a trained teaching assistant in a small group.',
+      'The office can be reached at office@kestrel.sch.uk.',
+    );
+    expect(hits(prose, all)).toEqual([]);
   });
 });
 
@@ -101,10 +130,10 @@ describe('entities', () => {
     expect(hits(d, { entity: 'person' })).toEqual(['Our SENCO is Mrs A. Patel.', 'Contact Jane Okafor today.']);
   });
   test('email, UK phone, url', () => {
-    const d = doc('Email senco@school.sch.uk now.', 'Ring 01632 960123.', 'In 2024 we had 1200 pupils.', 'Visit www.anyshire.gov.uk/localoffer.');
+    const d = doc('Email senco@school.sch.uk now.', 'Ring 01632 960123.', 'In 2024 we had 1200 pupils.', 'Our Local Offer is at www.anyshire.gov.uk/localoffer.');
     expect(hits(d, { entity: 'email' })).toEqual(['Email senco@school.sch.uk now.']);
     expect(hits(d, { entity: 'phone' })).toEqual(['Ring 01632 960123.']);
-    expect(hits(d, { entity: 'url' })).toEqual(['Visit www.anyshire.gov.uk/localoffer.']);
+    expect(hits(d, { entity: 'url' })).toEqual(['Our Local Offer is at www.anyshire.gov.uk/localoffer.']);
   });
 });
 
