@@ -3,7 +3,7 @@ import { computeFacts, monthsBetween } from '../facts/index.js';
 import { runRules } from '../rules/engine.js';
 import type { SchoolType } from '../rules/schema.js';
 import type { Ruleset } from '../rules/types.js';
-import type { AuditReport, DocumentKind } from './report.js';
+import type { AuditReport } from './report.js';
 
 export interface AuditContext {
   target: string;
@@ -14,9 +14,6 @@ export interface AuditContext {
   /** Answers of the link-check pre-pass (src/audit/link-check.ts); absent when links were not checked. */
   linkLive?: ReadonlyMap<string, boolean>;
 }
-
-/** Kinds of document written in someone else's voice than a school's (judging-guide.md, "Someone else's voice"). */
-const DOCUMENT_VOICE: Partial<Record<DocumentKind, 'local-authority' | 'template'>> = { la_page: 'local-authority', template: 'template' };
 
 /**
  * Document -> findings, with the document's facts. No I/O: everything it needs is given,
@@ -32,7 +29,7 @@ export function auditDocument(doc: SenDocument, ruleset: Ruleset, ctx: AuditCont
       reportDate: date.value,
       reportDateQuote: date.quote,
       reportDateSource: date.source,
-      ...(DOCUMENT_VOICE[facts.kind.kind] ? { documentVoice: DOCUMENT_VOICE[facts.kind.kind] } : {}),
+      ...(facts.kind.voice ? { documentVoice: facts.kind.voice } : {}),
       asOf: ctx.asOf,
       monthsSinceReportDate: date.value ? monthsBetween(date.value, ctx.asOf) : null,
       readingEase: facts.readingEase,

@@ -37,6 +37,12 @@ export interface KindVerdict {
   kind: DocumentKind;
   /** One plain sentence saying why. */
   reason: string;
+  /**
+   * Whose words the whole document is in when it was written from outside any school (a local
+   * authority's or advice service's page, advice for parents, a blank template): none of its
+   * sentences is then a school's account of its own provision (judging-guide.md, "Someone else's voice").
+   */
+  voice?: 'local-authority' | 'template';
 }
 
 /** A page this short that points to the report is a link page, not the report. */
@@ -67,7 +73,7 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   const markKinds = marks.filter(Boolean).length + (emptyFields >= EMPTY_FIELDS_FOR_MARK ? 1 : 0) + (prompts >= 2 ? 1 : 0);
   if (markKinds >= 2) {
     const shown = quoted(marks) || 'empty fields to fill in';
-    return { kind: 'template', reason: `This looks like a blank template, not a completed report: it has form prompts such as ${shown}.` };
+    return { kind: 'template', voice: 'template', reason: `This looks like a blank template, not a completed report: it has form prompts such as ${shown}.` };
   }
 
   // Another school document (an accessibility plan, another policy) named as such at the top,
@@ -95,6 +101,7 @@ export function classifyKind(doc: SenDocument): KindVerdict {
     const shown = quoted([...laMarkers, ...LA_WORDING.map((re) => firstMatch(re, v.all))]);
     return {
       kind: 'la_page',
+      voice: 'local-authority',
       reason: `This looks like a local authority or advice page, not a school's SEN information report: it speaks of ${shown}.`,
     };
   }
@@ -103,6 +110,7 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   if (count(ABOUT_THEIR_SCHOOL, v.all) >= 2 && voice <= 1 && reportNames === 0) {
     return {
       kind: 'other',
+      voice: 'local-authority',
       reason: `This looks like advice for parents, not a school's SEN information report: it speaks of ${quoted([firstMatch(ABOUT_THEIR_SCHOOL, v.all)])}.`,
     };
   }

@@ -140,6 +140,13 @@ describe('classifyKind', () => {
       ]),
     );
     expect(v.kind).toBe('other');
+    // Written from outside any school: none of its sentences is a school's own account.
+    expect(v.voice).toBe('local-authority');
+  });
+
+  it('gives no outside voice to a school document that is not the report', () => {
+    const v = classifyKind(makeDoc(['Accessibility Plan 2024-2027', 'Willowmere Primary School', ...SCHOOL_PROSE]));
+    expect(v.voice).toBeUndefined();
   });
 
   it('calls general text with no school and no report "other"', () => {

@@ -111,6 +111,15 @@ describe('through an audit: words that are not the school’s practice meet noth
     const head = 'Kestrel Rise Primary School SEN Information Report';
     expect(audit([head, 'SENCo: Mrs Hana Ilori', 'Qualified teacher since 2009', 'Holds the SENCo award, 2021', 'Email: h.ilori@kestrel.sch.uk']).get('senco-contact')).toBe('met');
   });
+  it('advice for parents written from outside any school meets nothing, though it names support a school gives', () => {
+    const results = audit([
+      'Worried about your child at school?',
+      'Ask for a meeting with your child’s SENCO. Your child’s school may offer small group work, a teaching assistant or a social skills group.',
+      'Many pupils get help from a teaching assistant in a small group, and some see a speech and language therapist.',
+      'If nothing changes, write to your child’s school and ask how they will review progress with you each term.',
+    ]);
+    expect([...results.values()].filter((s) => s === 'met' || s === 'partial')).toEqual([]);
+  });
   it('a local authority’s page meets nothing, whatever words it has', () => {
     const page = [
       'Anyshire County Council: SEN information reports',
