@@ -3,6 +3,7 @@ import { describeMatcher } from './compile.js';
 import type { CompiledMatcher } from './compile.js';
 import { dateNote, Evaluator, type EngineFacts } from './evaluate.js';
 import { ruleLiveLinks } from './links.js';
+import { hasEntity } from './entities.js';
 import { prepareDocument } from './prepare.js';
 import type { SchoolType } from './schema.js';
 import type { Evidence, Finding, Rule, Ruleset } from './types.js';
@@ -108,10 +109,29 @@ function evidence(ev: Evaluator, hits: number[]): Evidence[] {
     const s = ev.sentence(i);
     if (seen.has(s.text)) continue;
     seen.add(s.text);
-    out.push({ quote: clip(s.text), page: s.page, heading: s.heading });
+    out.push({ quote: clip(contactCard(ev, i) ?? s.text), page: s.page, heading: s.heading });
     if (out.length === MAX_EVIDENCE) break;
   }
   return out;
+}
+
+/**
+ * A hit on a line of a contact card ("SENDCo: Mrs J Smith", "In post since 2019", "Email: ...")
+ * is quoted with the card's lines down to its last email or phone number, so the reader sees the
+ * name and the contact together; null when the line is in no card or the card has no contact.
+ */
+function contactCard(ev: Evaluator, i: number): string | null {
+  const first = ev.sentence(i).card;
+  if (first < 0) return null;
+  let last = -1;
+  for (let j = i; j < ev.lineCount && ev.sentence(j).card === first; j++) {
+    const text = ev.sentence(j).text;
+    if (hasEntity('email', text) || hasEntity('phone', text)) last = j;
+  }
+  if (last <= i) return null;
+  const lines: string[] = [];
+  for (let j = i; j <= last; j++) lines.push(ev.sentence(j).text);
+  return lines.join(' / ');
 }
 
 function clip(text: string): string {

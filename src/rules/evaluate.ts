@@ -92,6 +92,11 @@ export class Evaluator {
     ];
   }
 
+  /** How many sentences the document has (the virtual ones come after). */
+  get lineCount(): number {
+    return this.n;
+  }
+
   sentence(i: number): Sentence {
     return i < this.n ? this.doc.sentences[i]! : this.virtual[i - this.n]!;
   }
