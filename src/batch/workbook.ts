@@ -56,6 +56,8 @@ async function writeSchools(book: ExcelJS.stream.xlsx.WorkbookWriter, latest: La
   sheet.columns = [...SCHOOL_COLUMNS, ...ids].map((header, i) => ({ header, width: i === 1 ? 36 : i === 4 ? 40 : i < SCHOOL_COLUMNS.length ? 12 : 14 }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SCHOOL_COLUMNS.length + ids.length } };
   boldHeader(sheet.getRow(1));
+  // The counts are numbers, right-aligned in their cells: so are their headings, to sit above them.
+  for (let c = SCHOOL_COLUMNS.indexOf('Met') + 1; c <= SCHOOL_COLUMNS.indexOf('N/A') + 1; c++) sheet.getRow(1).getCell(c).alignment = { horizontal: 'right' };
   sheet.getRow(1).commit();
 
   const byId = new Map<string, RequirementCount>();
@@ -102,6 +104,8 @@ function writeRequirements(book: ExcelJS.stream.xlsx.WorkbookWriter, requirement
   sheet.columns = headers.map((header, i) => ({ header, width: i === 1 || i === 3 ? 44 : 14 }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   boldHeader(sheet.getRow(1));
+  // The counts are numbers, right-aligned in their cells: so are their headings, to sit above them.
+  for (let c = SCHOOL_COLUMNS.indexOf('Met') + 1; c <= SCHOOL_COLUMNS.indexOf('N/A') + 1; c++) sheet.getRow(1).getCell(c).alignment = { horizontal: 'right' };
   sheet.getRow(1).commit();
   for (const r of requirements) {
     const applicable = r.counts.met + r.counts.partial + r.counts.missing;
@@ -131,6 +135,8 @@ async function writeFindings(book: ExcelJS.stream.xlsx.WorkbookWriter, latest: L
   sheet.columns = headers.map((header, i) => ({ header, width: i === 6 ? 80 : i === 1 || i === 3 || i === 7 ? 36 : 14 }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   boldHeader(sheet.getRow(1));
+  // The counts are numbers, right-aligned in their cells: so are their headings, to sit above them.
+  for (let c = SCHOOL_COLUMNS.indexOf('Met') + 1; c <= SCHOOL_COLUMNS.indexOf('N/A') + 1; c++) sheet.getRow(1).getCell(c).alignment = { horizontal: 'right' };
   sheet.getRow(1).commit();
   for await (const line of latest.lines()) {
     if (line.status !== 'audited') continue;

@@ -155,6 +155,8 @@ describe('summary.xlsx', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    // The count headings sit over their right-aligned numbers.
+    expect(sheet.getRow(1).getCell(header.indexOf('Met') + 1).alignment).toMatchObject({ horizontal: 'right' });
     const line = audited('100001');
     const row = sheet.getRow(2);
     expect(row.getCell(1).value).toBe('100001');
