@@ -16,6 +16,8 @@ export interface OutputOptions {
   /** --letters: the letters' settings; null for no letters. */
   letters: LetterSettings | null;
   writeFileAtomic: (path: string, text: string) => Promise<void>;
+  /** --format github: where each school's annotations go (stdout), or null for none. */
+  annotations?: ((text: string) => void) | null;
 }
 
 /**
@@ -23,6 +25,10 @@ export interface OutputOptions {
  * then the reports and letters asked for. Returns a line for each, for the end of the run.
  */
 export async function writeOutputs(summary: SummaryResult, o: OutputOptions): Promise<string[]> {
+  if (o.annotations) {
+    const { formatGithubSchool } = await import('../format/github.js');
+    for await (const line of summary.latest.lines()) o.annotations(formatGithubSchool(line));
+  }
   const workbook = join(o.outDir, WORKBOOK_FILE);
   await writeWorkbook(summary.latest, summary.requirementIds, workbook);
   const said = [`Workbook: ${workbook}`];

@@ -61,8 +61,8 @@ export async function main(options: MainOptions): Promise<number> {
 
   program
     .command('audit')
-    .description('audit one SEN information report, from an http(s) URL or a local .html, .pdf, .docx, .txt or .md file')
-    .argument('<target>', 'URL or file path')
+    .description('audit a SEN information report, from an http(s) URL or a local .html, .pdf, .docx, .txt or .md file (several: one report each)')
+    .argument('<targets...>', 'URLs or file paths')
     .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('text').argParser(parseFormat))
     .addOption(
       new Option('-t, --school-type <group>', `school type: ${SCHOOL_TYPES.join(', ')}`)
@@ -87,7 +87,7 @@ export async function main(options: MainOptions): Promise<number> {
     .addOption(new Option('--discover', 'the URL is a home or SEND page: find the report on the site first (robots.txt obeyed)'))
     .addOption(new Option('--max-pages <n>', 'with --discover: pages fetched at most').default(30).argParser(parseIntInRange(1, 500)))
     .addOption(new Option('--max-depth <n>', 'with --discover: links followed from the start page at most').default(3).argParser(parseIntInRange(0, 10)))
-    .action(async (target: string, opts: Omit<AuditCommandOptions, 'asOf'> & { asOf?: string; rules?: string; config?: string | false }, cmd: Command) => {
+    .action(async (targets: string[], opts: Omit<AuditCommandOptions, 'asOf'> & { asOf?: string; rules?: string; config?: string | false }, cmd: Command) => {
       const { auditCommand } = await import('./commands/audit.js');
       const { ruleset: rules, defaults } = await configured(opts);
       // A flag given on the command line beats the config, which beats the built-in default.
@@ -99,7 +99,7 @@ export async function main(options: MainOptions): Promise<number> {
         asOf: opts.asOf ?? defaults.asOf ?? io.today(),
         checkLinks: opts.checkLinks ?? defaults.checkLinks ?? false,
       };
-      exitCode = await auditCommand(target, rules, settings, io);
+      exitCode = await auditCommand(targets, rules, settings, io);
     });
 
   program
@@ -178,7 +178,7 @@ export async function main(options: MainOptions): Promise<number> {
     .addOption(new Option('--shard <k/n>', 'audit only share k of n of the list (stable, by URN or URL hash)').argParser(parseShard))
     .option('-q, --quiet', 'no progress output')
     .option('--allow-private', 'also fetch loopback and private-network addresses (refused by default in batch runs)')
-    .addOption(new Option('-f, --format <list>', 'also write these reports in --out: html, markdown, junit (comma-separated)').argParser(parseBatchReports))
+    .addOption(new Option('-f, --format <list>', 'also write these reports in --out: html, markdown, junit; github prints annotations for every school (comma-separated)').argParser(parseBatchReports))
     .addOption(lettersOption())
     .addOption(rulesOption())
     .addOption(configOption())
@@ -217,7 +217,7 @@ export async function main(options: MainOptions): Promise<number> {
         .default('error')
         .argParser(parseSeverity),
     )
-    .addOption(new Option('-f, --format <list>', 'also write these reports in --out: html, markdown, junit (comma-separated)').argParser(parseBatchReports))
+    .addOption(new Option('-f, --format <list>', 'also write these reports in --out: html, markdown, junit; github prints annotations for every school (comma-separated)').argParser(parseBatchReports))
     .addOption(lettersOption())
     .addOption(configOption())
     .addOption(noConfigOption())

@@ -63,9 +63,10 @@ export function parseShard(value: string): { k: number; n: number } {
   return { k, n };
 }
 
-const BATCH_REPORT_NAMES = ['html', 'markdown', 'junit'] as const;
+const BATCH_REPORT_NAMES = ['html', 'markdown', 'junit', 'github'] as const;
+export type BatchFormat = (typeof BATCH_REPORT_NAMES)[number];
 
-/** batch --format html,markdown,junit: the reports to write beside summary.csv. */
+/** batch --format html,markdown,junit,github: the reports to write beside summary.csv (github: annotations on stdout). */
 export function parseBatchReports(value: string): (typeof BATCH_REPORT_NAMES)[number][] {
   const names = value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
   const bad = names.filter((n) => !(BATCH_REPORT_NAMES as readonly string[]).includes(n));

@@ -6,16 +6,22 @@ import { main } from './main.js';
 
 /** The real outside world for main(): process streams, the network and the file system. */
 export async function run(argv: string[]): Promise<number> {
-  // pdfjs fires stray rejections after a corrupt PDF has already failed the call we awaited
-  // (stack-notes.md); anything else unhandled is a bug and ends the run with exit 2.
+  guardProcess();
+  const code = await main({ ...(await realIO()), argv });
+  await drain();
+  return code;
+}
+
+/**
+ * pdfjs fires stray rejections after a corrupt PDF has already failed the call we awaited
+ * (stack-notes.md); anything else unhandled is a bug and ends the run with exit 2.
+ */
+export function guardProcess(): void {
   process.on('unhandledRejection', (reason) => {
     if (isPdfjsNoise(reason)) return;
     process.stderr.write(`senaudit: unexpected error: ${reason instanceof Error ? reason.message : String(reason)}\n`);
     process.exit(2);
   });
-  const code = await main({ ...(await realIO()), argv });
-  await drain();
-  return code;
 }
 
 /** The process's streams, the network and the file system, as main() takes them (a bench may swap the fetcher). */
@@ -47,7 +53,7 @@ export async function realIO(): Promise<CliIO> {
 }
 
 /** Waits for stdout to flush so piped output is never cut short. */
-function drain(): Promise<void> {
+export function drain(): Promise<void> {
   return new Promise((resolve) => {
     if (process.stdout.writableNeedDrain) process.stdout.once('drain', () => resolve());
     else resolve();

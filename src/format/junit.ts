@@ -29,6 +29,20 @@ export function formatJunit(report: AuditReport, options: JunitOptions): string 
 }
 
 /**
+ * Several audits in one document (`audit a.pdf b.pdf`): a suite per report, and for a target that
+ * could not be audited a suite with one errored testcase.
+ */
+export function formatJunitMany(reports: AuditReport[], failed: { target: string; message: string }[], options: JunitOptions): string {
+  const suites = reports.map((r) => auditSuite(r.finalUrl ?? r.target, r, options.failOn));
+  for (const f of failed) {
+    const suite: Suite = { name: f.target, properties: [], cases: [], tests: 1, failures: 0, errors: 1, skipped: 0 };
+    suite.cases.push(testcase(f.target, 'audit', `<error message="${attr(f.message)}" type="cannot-audit">${text(f.message)}</error>`));
+    suites.push(suite);
+  }
+  return document(suites);
+}
+
+/**
  * The batch variant: a testsuite per school (audited schools as for `formatJunit`); a school that
  * could not be audited or had no report found is a suite with one errored testcase, a skipped
  * school a suite with one skipped testcase.

@@ -4,11 +4,13 @@ import { AuditError } from '../../errors.js';
 import { isUrl, redactUrl } from '../../fetch/index.js';
 import type { FetchOptions } from '../../fetch/types.js';
 import { userAgent } from '../../fetch/user-agent.js';
-import { renderReport } from '../../format/render.js';
+import type { AuditReport } from '../../audit/report.js';
+import { formatJson } from '../../format/json.js';
+import { renderReport, type ReportFormat } from '../../format/render.js';
 import type { SchoolType, Severity } from '../../rules/schema.js';
 import type { Ruleset } from '../../rules/types.js';
 import { VERSION } from '../../version.js';
-import { EXIT_GAPS, EXIT_OK } from '../exit-codes.js';
+import { EXIT_CANNOT_AUDIT, EXIT_GAPS, EXIT_OK } from '../exit-codes.js';
 import { countGapsAtOrAbove } from '../gaps.js';
 import type { CliIO } from '../io.js';
 import type { Format } from '../options.js';
@@ -32,11 +34,59 @@ export interface AuditCommandOptions {
   output?: string;
 }
 
-/** `senaudit audit <target>`: target -> fetch -> extract -> rules -> formatter. */
-export async function auditCommand(target: string, ruleset: Ruleset, opts: AuditCommandOptions, io: CliIO): Promise<number> {
+/**
+ * `senaudit audit <target...>`: each target -> fetch -> extract -> rules -> formatter. Several
+ * targets give one report each, in the order given; one that cannot be audited is said on stderr
+ * and the others go on. The exit code is the worst of them (2 over 1 over 0).
+ */
+export async function auditCommand(targets: string[], ruleset: Ruleset, opts: AuditCommandOptions, io: CliIO): Promise<number> {
   if (opts.format === 'docx' && !opts.output) {
     throw new AuditError('usage', '--format docx writes a Word document: add --output <file>, e.g. --output gap-report.docx.');
   }
+  if (targets.length === 1) return auditOne(targets[0]!, ruleset, opts, io);
+  if (opts.output) throw new AuditError('usage', `--output writes one report: give one target, or leave --output out to print the ${targets.length} reports.`);
+  if (opts.format === 'html' || opts.format === 'docx') {
+    throw new AuditError('usage', `--format ${opts.format} makes one document per report: give one target, or use "senaudit batch" with --format html for many schools.`);
+  }
+  const reports: AuditReport[] = [];
+  const failed: { target: string; message: string }[] = [];
+  for (const target of targets) {
+    try {
+      reports.push(await auditReport(target, ruleset, opts, io));
+    } catch (e) {
+      if (!(e instanceof AuditError)) throw e;
+      io.stderr(`senaudit: ${e.message}\n`);
+      failed.push({ target: isUrl(target) ? redactUrl(target) : target, message: e.message });
+    }
+  }
+  io.stdout(await renderMany(reports, failed, opts, io));
+  if (failed.length) return EXIT_CANNOT_AUDIT;
+  return reports.some((r) => countGapsAtOrAbove(r.results, opts.failOn) > 0) ? EXIT_GAPS : EXIT_OK;
+}
+
+/** Several reports in one output: JSON as an array, JUnit as one document of suites, the rest one after another. */
+async function renderMany(reports: AuditReport[], failed: { target: string; message: string }[], opts: AuditCommandOptions, io: CliIO): Promise<string> {
+  if (opts.format === 'json') return `[${reports.map((r) => formatJson(r).trimEnd()).join(',\n')}]\n`;
+  if (opts.format === 'junit') return (await import('../../format/junit.js')).formatJunitMany(reports, failed, { failOn: opts.failOn });
+  const color = io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb';
+  return reports.map((r) => renderReport(r, opts.format as ReportFormat, { color, failOn: opts.failOn })).join('\n');
+}
+
+async function auditOne(target: string, ruleset: Ruleset, opts: AuditCommandOptions, io: CliIO): Promise<number> {
+  const report = await auditReport(target, ruleset, opts, io);
+  const color = !opts.output && io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb';
+  const rendered = opts.format === 'docx' ? await (await import('../../format/docx.js')).formatDocx(report) : renderReport(report, opts.format, { color, failOn: opts.failOn });
+  if (opts.output) {
+    await io.writeFileAtomic(opts.output, rendered);
+    io.stderr(`senaudit: wrote ${opts.output}\n`);
+  } else {
+    io.stdout(rendered as string);
+  }
+  return countGapsAtOrAbove(report.results, opts.failOn) > 0 ? EXIT_GAPS : EXIT_OK;
+}
+
+/** One target's report: fetch or read, extract, audit. Throws an AuditError when it cannot be audited. */
+async function auditReport(target: string, ruleset: Ruleset, opts: AuditCommandOptions, io: CliIO): Promise<AuditReport> {
   const fetchOptions = { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: userAgent(VERSION) };
   const { doc, finalUrl, discovery } = opts.discover
     ? await discoverTarget(target, fetchOptions, opts, io)
@@ -69,15 +119,7 @@ export async function auditCommand(target: string, ruleset: Ruleset, opts: Audit
   });
   if (discovery) report.discovery = discovery;
   if (opts.schoolName?.trim()) report.schoolName = opts.schoolName.trim();
-  const color = !opts.output && io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb';
-  const rendered = opts.format === 'docx' ? await (await import('../../format/docx.js')).formatDocx(report) : renderReport(report, opts.format, { color, failOn: opts.failOn });
-  if (opts.output) {
-    await io.writeFileAtomic(opts.output, rendered);
-    io.stderr(`senaudit: wrote ${opts.output}\n`);
-  } else {
-    io.stdout(rendered as string);
-  }
-  return countGapsAtOrAbove(report.results, opts.failOn) > 0 ? EXIT_GAPS : EXIT_OK;
+  return report;
 }
 
 /** --discover: the report found from a home page, with the way to it (robots.txt obeyed). */

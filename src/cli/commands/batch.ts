@@ -10,7 +10,7 @@ import type { SchoolType, Severity } from '../../rules/vocabulary.js';
 import type { Ruleset } from '../../rules/types.js';
 import { VERSION } from '../../version.js';
 import { batchExitCode } from '../../batch/exit-code.js';
-import type { BatchReport } from '../../batch/reports.js';
+import type { BatchFormat } from '../options.js';
 import { writeOutputs } from '../../batch/outputs.js';
 import type { LetterSettings } from '../../format/letter/settings.js';
 import type { CliIO } from '../io.js';
@@ -30,8 +30,8 @@ export interface BatchCommandOptions {
   quiet: boolean;
   /** Fetch loopback and private-network addresses too (--allow-private); link-local never. */
   allowPrivate?: boolean;
-  /** Reports written beside summary.csv (report.html, report.md, junit.xml). */
-  reports?: BatchReport[];
+  /** Reports written beside summary.csv (report.html, report.md, junit.xml), and github: annotations on stdout. */
+  reports?: BatchFormat[];
   /** --letters: a letter to each school, with these settings (the config's `letters:` block). */
   letters?: LetterSettings | null;
 }
@@ -75,9 +75,10 @@ export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchC
     outDir: opts.out,
     files: [result.resultsPath],
     failOn: opts.failOn,
-    reports: opts.reports ?? [],
+    reports: (opts.reports ?? []).filter((r) => r !== 'github'),
     letters: opts.letters ?? null,
     writeFileAtomic: io.writeFileAtomic,
+    annotations: opts.reports?.includes('github') ? io.stdout : null,
   });
   io.stdout(formatEndSummary(result, { results: [result.resultsPath], summary: result.summaryPath }));
   for (const said of written) io.stdout(`${said}\n`);

@@ -7,14 +7,14 @@ import { AuditError } from '../../errors.js';
 import type { Severity } from '../../rules/vocabulary.js';
 import type { CliIO } from '../io.js';
 import { writeOutputs } from '../../batch/outputs.js';
-import type { BatchReport } from '../../batch/reports.js';
+import type { BatchFormat } from '../options.js';
 import type { LetterSettings } from '../../format/letter/settings.js';
 
 export interface MergeCommandOptions {
   out: string;
   failOn: Severity;
-  /** --format: report.html, report.md, junit.xml beside summary.csv. */
-  reports?: BatchReport[];
+  /** --format: report.html, report.md, junit.xml beside summary.csv; github: annotations on stdout. */
+  reports?: BatchFormat[];
   /** --letters: a letter to each school, with these settings. */
   letters?: LetterSettings | null;
 }
@@ -37,9 +37,10 @@ export async function mergeCommand(files: string[], opts: MergeCommandOptions, i
     outDir: opts.out,
     files,
     failOn: opts.failOn,
-    reports: opts.reports ?? [],
+    reports: (opts.reports ?? []).filter((r) => r !== 'github'),
     letters: opts.letters ?? null,
     writeFileAtomic: io.writeFileAtomic,
+    annotations: opts.reports?.includes('github') ? io.stdout : null,
   });
   io.stdout(formatEndSummary(result, { results: files, summary: summaryPath }));
   for (const said of written) io.stdout(`${said}\n`);
