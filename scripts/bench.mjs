@@ -186,6 +186,26 @@ if (want('regex')) {
   report('RegExps built in one whole audit of 20k words', inLarge, null, `(5k words: ${inSmall}${inSmall === inLarge ? ': a fixed number per document, not per block' : ': grows with the document'})`);
 }
 
+// ---- hostile lines: linear, not a power of the length (issue #19) -------------------------------
+if (want('adversarial')) {
+  section('Adversarial text (extract + all rules): time grows with the length, not a power of it');
+  const { extractText } = await dist('extract/text.js');
+  const run = (text) => audit(extractText(text, false));
+  const at = {};
+  for (const [label, text] of [
+    ["'a@' x 5k (10 KB)", 'a@'.repeat(5_000)],
+    ["'a@' x 50k (100 KB)", 'a@'.repeat(50_000)],
+    ["'a@' x 500k (1 MB)", 'a@'.repeat(500_000)],
+    ['200k letters, one word', 'a'.repeat(200_000)],
+    ['1 MB line of words, no full stop', 'support pupils with '.repeat(50_000)],
+  ]) {
+    const s = await measure(() => run(text), R_SLOW);
+    at[label] = s.median;
+    report(label, s, label.includes('1 MB)') ? { value: 2000 } : null);
+  }
+  report("ratio 'a@' 1 MB / 100 KB (10 = linear)", at["'a@' x 500k (1 MB)"] / at["'a@' x 50k (100 KB)"], { value: 15 });
+}
+
 // ---- whole in-process pipelines with targets ----------------------------------------------------
 if (want('pipeline')) {
   section('Extraction + all rules (in-process, rule set loaded once)');

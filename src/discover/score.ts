@@ -43,7 +43,7 @@ export function isDocumentUrl(url: URL): boolean {
 }
 
 /** Link words that say only that it is a file ("Download", "View", "PDF, 240 KB"): its context tells what about. */
-const GENERIC_TEXT = /^(?:(?:click |tap )?here|download(?: (?:here|now|the (?:file|document|pdf)|pdf))?|view(?: (?:here|online|document|pdf|file))?|open|read(?: (?:more|it|online))?|more(?: info(?:rmation)?)?|pdf|docx?|file|document|link|see (?:here|more))?[\s()[\].,:|-]*(?:\(?(?:pdf|docx?)\)?)?[\s,]*(?:\d+(?:\.\d+)? ?[kmg]b)?\)?$/i;
+const GENERIC_TEXT = /^(?:(?:click |tap )?here|download(?: (?:here|now|the (?:file|document|pdf)|pdf))?|view(?: (?:here|online|document|pdf|file))?|open|read(?: (?:more|it|online))?|more(?: info(?:rmation)?)?|pdf|docx?|file|document|link|see (?:here|more))?[\s()[\].,:|-]*(?:\(?(?:pdf|docx?)\)?[\s,]*)?(?:\d+(?:\.\d+)? ?[kmg]b)?\)?$/i;
 
 /** Words that make a link worth following onto another host's pages: SEND, or the policies a trust keeps for its schools. */
 const OFF_SITE_WORDS = /\b(?:sen(?:d|co)?|special educational needs|information report|polic(?:y|ies)|statutory information|key information)\b/i;

@@ -27,8 +27,8 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
 
 export function charsetFromContentType(contentType: string | null): string | null {
   if (!contentType) return null;
-  const m = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType);
-  return m ? m[2]! : null;
+  const m = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
+  return m ? m[1]! : null;
 }
 
 /** `<meta charset="x">` or `<meta http-equiv="Content-Type" content="text/html; charset=x">`. */
@@ -36,7 +36,7 @@ export function charsetFromMeta(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, META_SCAN_BYTES)).toString('latin1');
   for (const m of head.matchAll(/<meta\b[^>]*>/gi)) {
     const tag = m[0];
-    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
+    const direct = /\bcharset\s*=\s*(?:["']\s*)?([\w.:-]+)/i.exec(tag);
     if (direct) return direct[1]!;
   }
   return null;

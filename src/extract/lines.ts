@@ -114,9 +114,9 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
       if (md === 'consumed') continue;
       text = stripEmphasis(text);
     } else {
-      const h = /^(#{1,6})\s+(.+?)(?:\s+#+)?$/.exec(text);
+      const h = ATX_HEADING.exec(text);
       if (h) {
-        out.push({ t: 'mdheading', text: h[2]!, level: h[1]!.length, page });
+        out.push({ t: 'mdheading', text: h[2]!.replace(CLOSING_HASHES, ''), level: h[1]!.length, page });
         continue;
       }
     }
@@ -150,9 +150,9 @@ function splitInlineBullets(text: string): string[] {
 
 /** Handles Markdown-only syntax; returns 'consumed' when the line needs no further reading. */
 function markdownToken(text: string, page: number | null, out: Token[]): 'consumed' | null {
-  const h = /^(#{1,6})\s+(.+?)(?:\s+#+)?$/.exec(text);
+  const h = ATX_HEADING.exec(text);
   if (h) {
-    out.push({ t: 'mdheading', text: stripEmphasis(h[2]!), level: h[1]!.length, page });
+    out.push({ t: 'mdheading', text: stripEmphasis(h[2]!.replace(CLOSING_HASHES, '')), level: h[1]!.length, page });
     return 'consumed';
   }
   // Setext underline: "Title\n=====" or "Title\n-----"; after a blank line it is a horizontal rule.
@@ -176,8 +176,16 @@ function markdownToken(text: string, page: number | null, out: Token[]): 'consum
   return null;
 }
 
+// "# Title ##": the hashes, the title from its first non-space, and closing hashes taken off after
+// (each pattern reads a line once: no two repeats here can match the same spaces).
+const ATX_HEADING = /^(#{1,6})[ \t]+(\S.*)$/;
+const CLOSING_HASHES = /(?<![ \t])[ \t]+#+[ \t]*$/;
+// **bold** and __bold__: the span cannot run past its own marker, so a line full of openers is
+// read in linear time.
+const BOLD = /\*\*(?=[^*\s])([^*]*[^*\s])\*\*|__(?=[^_\s])([^_]*[^_\s])__/g;
+
 function stripEmphasis(text: string): string {
-  return text.replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2').replace(/`([^`]+)`/g, '$1');
+  return text.replace(BOLD, (_, a: string | undefined, b: string | undefined) => a ?? b ?? '').replace(/`([^`]+)`/g, '$1');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -93,12 +93,20 @@ export function isMarkdown(contentType: string | null, name: string): boolean {
 }
 
 const HTML_ANYWHERE = /<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i;
-// A fragment that opens with a common block tag (some CMS exports and test pages do).
-const HTML_AT_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(p|div|h[1-6]|table|ul|ol|meta|title|section|article|main|span|a)[\s>/]/i;
+// A fragment that opens with a common block tag (some CMS exports and test pages do), after an
+// XML declaration and comments, which are skipped one by one (a repeated pattern over comments
+// could read "<!-- a --><!-- b -->" in more than one way).
+const XML_DECLARATION = /^<\?xml[^>]*>/;
+const BLOCK_TAG_AT_START = /^<(p|div|h[1-6]|table|ul|ol|meta|title|section|article|main|span|a)[\s>/]/i;
 
 function looksLikeHtml(head: string): boolean {
-  const start = head.replace(/^\ufeff/, '').trimStart();
-  return HTML_AT_START.test(start) || HTML_ANYWHERE.test(head);
+  let start = head.replace(/^\ufeff/, '').trimStart().replace(XML_DECLARATION, '').trimStart();
+  while (start.startsWith('<!--')) {
+    const end = start.indexOf('-->', 4);
+    if (end < 0) break;
+    start = start.slice(end + 3).trimStart();
+  }
+  return BLOCK_TAG_AT_START.test(start) || HTML_ANYWHERE.test(head);
 }
 
 /**

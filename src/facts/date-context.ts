@@ -58,7 +58,7 @@ const CUES: Cue[] = [
 
 /** Between a document name and its date only punctuation, "to parents" and "for the academic year" may come. */
 const TITLE_GAP =
-  /^[\s\-–—:,(\[|]*(?:(?:to|for)\s+parents?(?:\s*(?:and|&|\/)\s*carers?)?[\s\-–—:,(\[|]*)?(?:(?:for|of|in)\s+)?(?:the\s+)?(?:(?:academic|school)\s+year\s*)?[\s\-–—:,(\[|]*$/i;
+  /^[\s\-–—:,(\[|]*(?:(?:to|for)\s+parents?(?:\s*(?:and|&|\/)\s*carers?)?[\s\-–—:,(\[|]*)?(?:(?:for|of|in)\s+)?(?:the\s+)?(?:(?:academic|school)\s+year\b[\s\-–—:,(\[|]*)?$/i;
 /** A document name in a sentence that points elsewhere ("see our Accessibility Plan 2023") is another document's. */
 const POINTER = /\b(?:see|read|view|refer|alongside|found|available|accessibility|equality|admissions|behaviou?r|complaints?|medical|safeguarding|charging|attendance|ofsted|code)\b/i;
 /**
@@ -74,7 +74,7 @@ const SELF_REFERENCE =
 /** A date followed by the report's name: "2024-25 SEND Information Report". */
 const AFTER_TITLE = /^[\s\-–—:,)]*(?:(?:sen|send|special\s+educational\s+needs(?:\s*(?:and|&)\s*disabilit(?:y|ies))?)\s*(?:\(send?\)\s*)?)?(?:information\s+report|report|local\s+offer)\b/i;
 /** A date followed by a law or reform: "the 2014 SEN Codes of Practice", "the 2014 SEND reforms". */
-const AFTER_LAW = /^\s*(?:sen|send|special\s+educational\s+needs)?\s*(?:codes?|acts?|regulations|reforms?|framework)\b/i;
+const AFTER_LAW = /^\s*(?:(?:sen|send|special\s+educational\s+needs)\s+)?(?:codes?|acts?|regulations|reforms?|framework)\b/i;
 /** What may stand beside a date in a block that holds nothing else: "(February 2019)", "2022 – 2023". */
 const ALONE_FILLER = /^[\s()\[\]\-–—:,.|]*$/;
 /** A sentence ends at . ! ? ; or a bullet. */

@@ -1,5 +1,6 @@
 // Finds every date written in a piece of text, whatever it is the date of.
 // Deciding which of them is the report's own date is report-date.ts's job.
+import { EMAIL } from '../rules/entities.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -136,7 +137,9 @@ const PATTERNS: { re: RegExp; build: Build }[] = [
   },
 ];
 
-const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gi;
+// An address, or an email address as the entity matcher reads one (src/rules/entities.ts): each
+// alternative can start only where its run starts, so the scan is linear on any line.
+const URL_RE = new RegExp(String.raw`(?<![\w.-])(?:https?:\/\/|www\.)\S+|${EMAIL.source}`, 'gi');
 
 /** All dates in `text`, in the order they appear. Dates inside URLs and email addresses are skipped. */
 export function findDateMentions(text: string): DateMention[] {

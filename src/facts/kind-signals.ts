@@ -5,7 +5,7 @@ import type { SenDocument } from '../document/types.js';
 
 /** The document calls itself (or something) a SEN information report or a school's offer ("...Report Regulations" is a law). */
 export const REPORT_NAME =
-  /\b(?:(?:sen|send|sen\/d|school(?:'s|’s)|special[ \t]+educational[ \t]+needs(?:[ \t]+(?:and(?:\/or)?|&)[ \t]+disabilit(?:y|ies))?|\(send?\))[ \t]+){0,2}information\s+(?:and\s+offer\s+)?(?:report|booklet)\b(?!\s+regulations)|\bsend?\s+report\b|\bsend?\s+local\s+offer\b|\bschool(?:'s|’s)?\s+(?:send?\s+)?(?:local\s+)?offer\b|\bparents?\s*\/?\s*(?:and\s+)?(?:carers?)?(?:'|’)?\s+guide\s+to\s+(?:send?\b|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?)/gi;
+  /\b(?:(?:sen|send|sen\/d|school(?:'s|’s)|special[ \t]+educational[ \t]+needs(?:[ \t]+(?:and(?:\/or)?|&)[ \t]+disabilit(?:y|ies))?|\(send?\))[ \t]+){0,2}information\s+(?:and\s+offer\s+)?(?:report|booklet)\b(?!\s+regulations)|\bsend?\s+report\b|\bsend?\s+local\s+offer\b|\bschool(?:'s|’s)?\s+(?:send?\s+)?(?:local\s+)?offer\b|\bparents?(?:['’]|\s*\/\s*carers?['’]?|\s+(?:and\s+)?carers?['’]?)?\s+guide\s+to\s+(?:send?\b|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?)/gi;
 /** It refers to itself as the report. */
 export const SELF_REFERENCE = /\bthis\s+(?:annual\s+)?(?:send?\s+)?(?:information\s+)?report\b|\bwelcome\s+to\s+our\s+(?:\w+\s+){0,4}report\b/gi;
 export const THIS_POLICY = /\bthis\s+policy\b/gi;

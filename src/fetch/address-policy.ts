@@ -28,7 +28,7 @@ export function classifyAddress(ip: string): AddressClass {
   }
   const v6 = ip.toLowerCase().replace(/^\[|\]$/g, '');
   if (/^fe[89ab][0-9a-f]:/.test(v6)) return 'link-local'; // fe80::/10
-  if (/^fd00:ec2:(?::0*)*:?0*254$/.test(v6) || v6 === 'fd00:ec2::254') return 'link-local'; // AWS IPv6 metadata
+  if (/^fd00:ec2(?::0{0,4}){1,6}:0{0,2}254$/.test(v6) || v6 === 'fd00:ec2::254') return 'link-local'; // AWS IPv6 metadata
   if (v6 === '::1') return 'loopback';
   if (/^f[cd][0-9a-f]{2}:/.test(v6) || v6 === '::') return 'private'; // fc00::/7
   return 'public';

@@ -28,7 +28,9 @@ export function stripCredentials(url: URL): URL {
 
 // In free text an address ends at whitespace; the WHATWG parser takes the last `@` before the
 // path as the end of the credentials, so the match is greedy up to it.
-const CREDENTIALS_IN_TEXT = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
+// The scheme can start only where a run of scheme characters starts, so a long line without
+// "://" is read once, not once for every letter.
+const CREDENTIALS_IN_TEXT = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
 
 /** Hides credentials in any address inside a piece of text (e.g. an error from a library). */
 export function redactText(text: string): string {

@@ -63,11 +63,24 @@ export function schoolTypeName(t: string): string {
  */
 export function clean(s: string): string {
   return s
+    // OSC (a window title, a clipboard write: ESC ] ... BEL or ESC \) with its payload, then CSI.
+    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
     .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The one cleaning step for words from a document or an input list in every text-like output a
+ * terminal or a CI log shows (text, diff, warnings on stderr, progress): `clean` (no ESC, OSC or
+ * other control sequence, no CR or LF, so a value stays on its line), and a value that would start
+ * a line with "::" cannot be read as a GitHub workflow command.
+ */
+export function shown(value: string): string {
+  const s = clean(value);
+  return s.startsWith('::') ? `: ${s.slice(1)}` : s;
 }
 
 /** Only http(s) addresses become links (never javascript: or data: from a hostile input). */

@@ -98,7 +98,7 @@ function isGlossaryLine(text: string): boolean {
 }
 
 // "How will my child be supported?", also with a page title's tail ("What is an ARP? - Our School").
-const QUESTION_END = /\?(?:\s*[-\u2013|]\s*[^?]{0,60})?$/;
+const QUESTION_END = /\?(?:\s*[-\u2013|][^?]{0,60})?$/;
 // "2. Identifying and assessing needs": a numbered title that extraction left as a paragraph.
 const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.?\s*[A-Z][^.!?:;]{2,100}$/;
 // A table of contents run together on one line: "1 – Introduction 2 – Policy Statement 3 – Aims...".

@@ -138,7 +138,9 @@ function regexRisk(pattern: string, flags: string): string | null {
 
 function compiles(pattern: string): boolean {
   try {
-    new RegExp(pattern, 'iu');
+    // Whether it compiles does not depend on case: 'u' alone, so the pattern built here is the one
+    // a matchCase rule runs (tests/hostile/src-regex-safety.test.ts checks every pattern built).
+    new RegExp(pattern, 'u');
     return true;
   } catch {
     return false;

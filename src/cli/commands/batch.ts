@@ -13,6 +13,7 @@ import { batchExitCode } from '../../batch/exit-code.js';
 import type { BatchFormat } from '../options.js';
 import { writeOutputs } from '../../batch/outputs.js';
 import type { LetterSettings } from '../../format/letter/settings.js';
+import { shown } from '../../format/common.js';
 import type { CliIO } from '../io.js';
 
 export interface BatchCommandOptions {
@@ -40,7 +41,7 @@ export interface BatchCommandOptions {
 export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchCommandOptions, io: CliIO): Promise<number> {
   const file = await io.readFile(input);
   const loaded = loadSchools(file.bytes, input);
-  for (const d of loaded.duplicates) io.stderr(`senaudit: warning: ${d}.\n`);
+  for (const d of loaded.duplicates) io.stderr(`senaudit: warning: ${shown(d)}.\n`);
   const ua = userAgent(VERSION);
   const fetcher = politeFetcher(io.fetcher, { concurrency: opts.concurrency, perHost: 2, maxRetries: 3, robots: true });
   const progress: Progress = opts.quiet
