@@ -26,7 +26,7 @@ export async function loadTarget(target: string, fetchOptions: FetchOptions, dep
     const doc = await extractDocument({ bytes: res.bytes, contentType: res.contentType, name: res.finalUrl, baseUrl: res.finalUrl });
     return { doc, finalUrl: res.finalUrl };
   }
-  const file = await deps.readFile(where.path);
+  const file = await deps.readFile(where.path, { maxBytes: fetchOptions.maxBytes });
   const doc = await extractDocument({ bytes: file.bytes, contentType: null, name: file.name, baseUrl: null });
   return { doc, finalUrl: null };
 }

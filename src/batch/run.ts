@@ -37,6 +37,8 @@ export interface BatchResult extends SummaryResult {
   resumed: number;
   /** Bytes of a partial last line cut from results.ndjson on --resume (a killed run). */
   repairedBytes: number;
+  /** Line numbers in results.ndjson that were not result lines on --resume (skipped; their schools are audited again). */
+  unreadableLines: number[];
 }
 
 /**
@@ -55,7 +57,7 @@ export async function runBatch(rows: readonly InputRow[], o: BatchOptions, deps:
     throw new AuditError('usage', `${resultsPath} already exists: add --resume to carry on with it, or give another --out folder (or delete it).`);
   }
   const repairedBytes = o.resume ? await repairTail(resultsPath) : 0;
-  const complete = o.resume && exists ? await completeKeys(resultsPath) : new Set<string>();
+  const { done: complete, unreadable: unreadableLines } = o.resume && exists ? await completeKeys(resultsPath) : { done: new Set<string>(), unreadable: [] };
 
   const selected = rows.filter((r) => inShard(r.school.key, o.shard));
   const todo = selected.filter((r) => !complete.has(r.school.key));
@@ -86,17 +88,27 @@ export async function runBatch(rows: readonly InputRow[], o: BatchOptions, deps:
     order: selected.map((r) => r.school.key),
     requirementIds: o.ruleset.rules.map((r) => r.spec.id),
   });
-  return { ...summary, resultsPath, summaryPath, selected: selected.length, resumed: selected.length - todo.length, repairedBytes };
+  return { ...summary, resultsPath, summaryPath, selected: selected.length, resumed: selected.length - todo.length, repairedBytes, unreadableLines };
 }
 
-/** Keys whose latest line is final: audited, not found or skipped. Errors are tried again. */
-async function completeKeys(path: string): Promise<Set<string>> {
+/**
+ * Keys whose latest line is final: audited, not found or skipped. Errors are tried again. A line
+ * that is not a result (a disk error, a hand edit) is counted by its number so the run can say
+ * so: the school it was for has no final line and is audited again.
+ */
+async function completeKeys(path: string): Promise<{ done: Set<string>; unreadable: number[] }> {
   const done = new Set<string>();
+  const unreadable: number[] = [];
+  let n = 0;
   await scanLines(path, (text) => {
+    n++;
     const line = parseResultLine(text);
-    if (!line) return;
+    if (!line) {
+      unreadable.push(n);
+      return;
+    }
     if (line.status === 'error') done.delete(line.school.key);
     else done.add(line.school.key);
   });
-  return done;
+  return { done, unreadable };
 }

@@ -10,6 +10,7 @@ import type { SchoolType } from '../rules/vocabulary.js';
 import type { Ruleset } from '../rules/types.js';
 import type { SchoolInput, SchoolOutcome } from './types.js';
 import { openStart, startAddresses } from '../discover/start.js';
+import { noTextMessage } from '../audit/no-text.js';
 
 /** The discovery stage as src/discover/index.ts gives it (`findReport`). */
 export type FindReport = (
@@ -89,7 +90,7 @@ function audit(school: SchoolInput, doc: SenDocument, res: FetchedResource, clic
       status: 'error',
       error: {
         code: 'unreadable',
-        message: `${reportUrl} has no text layer (it is scanned images), so it is not machine-readable: screen-reader users cannot read it either.`,
+        message: noTextMessage(reportUrl, doc),
       },
       clickPath: clickPath.map(redactUrl),
     };

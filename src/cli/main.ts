@@ -260,9 +260,31 @@ function reportError(e: unknown, stderr: (s: string) => void, debug: boolean): n
     return EXIT_CANNOT_AUDIT;
   }
   const err = e instanceof Error ? e : new Error(String(e));
+  const disk = diskProblem(err);
+  if (disk) {
+    stderr(`senaudit: ${disk}\n`);
+    if (debug && err.stack) stderr(`${err.stack}\n`);
+    return EXIT_CANNOT_AUDIT;
+  }
   stderr(`senaudit: unexpected error: ${err.message}. Run again with --debug and report it at https://github.com/senaudit/senaudit/issues.\n`);
   if (debug && err.stack) stderr(`${err.stack}\n`);
   return EXIT_CANNOT_AUDIT;
+}
+
+/** The file system's own refusals, said as what to do; null for anything else. */
+function diskProblem(err: Error): string | null {
+  const e = err as NodeJS.ErrnoException;
+  const where = e.path ? ` writing ${e.path}` : '';
+  switch (e.code) {
+    case 'ENOSPC':
+      return `the disk is full${where}. Free some space (or give --out on another disk) and run again; a batch carries on with --resume.`;
+    case 'EDQUOT':
+      return `your disk quota is used up${where}. Free some space and run again; a batch carries on with --resume.`;
+    case 'EROFS':
+      return `the disk is read-only${where}. Give --out (or --output) on a disk you can write to.`;
+    default:
+      return null;
+  }
 }
 
 export { AuditError };

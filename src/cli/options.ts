@@ -22,9 +22,13 @@ export function parseSeverity(value: string): Severity {
   throw new InvalidArgumentError(`use one of: ${SEVERITIES.join(', ')}.`);
 }
 
+/** The longest --timeout: an hour is far past any real server, and well inside what a timer can hold (2^31 - 1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
 export function parseSeconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('give a number of seconds greater than 0, e.g. 30.');
+  if (n > MAX_TIMEOUT_SECONDS) throw new InvalidArgumentError(`give at most ${MAX_TIMEOUT_SECONDS} seconds (an hour), e.g. 120.`);
   return n;
 }
 

@@ -57,7 +57,7 @@ export class DocumentBuilder {
     this.metadataDates.push(date);
   }
 
-  build(extra: { title?: string | null; pages?: number | null; textLayer?: boolean } = {}): SenDocument {
+  build(extra: { title?: string | null; pages?: number | null; textLayer?: boolean; images?: boolean } = {}): SenDocument {
     const firstHeading = this.blocks.find((b) => b.kind === 'heading');
     return {
       format: this.format,
@@ -66,6 +66,7 @@ export class DocumentBuilder {
       links: this.links,
       pages: extra.pages ?? null,
       textLayer: extra.textLayer ?? true,
+      ...(extra.images !== undefined ? { images: extra.images } : {}),
       metadataDates: this.metadataDates,
       warnings: this.warnings,
     };

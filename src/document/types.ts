@@ -38,6 +38,8 @@ export interface SenDocument {
   pages: number | null;
   /** False when a PDF has no extractable text (scanned images): the report is not machine-readable. */
   textLayer: boolean;
+  /** For a PDF without text: whether it holds images (scanned pages) or nothing but blank pages. */
+  images?: boolean;
   metadataDates: MetadataDate[];
   /** Plain sentences about what extraction had to skip (bad pages, unreadable parts). */
   warnings: string[];

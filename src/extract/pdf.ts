@@ -23,6 +23,14 @@ export const MAX_PDF_PAGES = 500;
 type PdfParser = InstanceType<typeof import('pdf-parse').PDFParse>;
 type InfoResult = Awaited<ReturnType<PdfParser['getInfo']>>;
 
+// An image XObject's dictionary: a stream object, so never inside a compressed object stream,
+// and always visible in the file's bytes. A PDF without text but with these is scanned pages.
+const IMAGE_XOBJECT = /\/Subtype\s*\/Image\b/;
+
+function hasImages(bytes: Uint8Array): boolean {
+  return IMAGE_XOBJECT.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+}
+
 export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<SenDocument> {
   // Imported here, not at the top: pdfjs is slow to load and most runs read HTML.
   const { PDFParse } = await importPdfParse();
@@ -72,7 +80,7 @@ export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<
     emitBlocks(builder, blocks);
     for (const link of collectLinks(annotated, blocks.map((b) => b.text))) builder.link(link.text, link.url);
 
-    return builder.build({ title: pdfTitle(info.info?.Title), pages: info.total, textLayer });
+    return builder.build({ title: pdfTitle(info.info?.Title), pages: info.total, textLayer, ...(textLayer ? {} : { images: hasImages(bytes) }) });
   } finally {
     await parser.destroy().catch(() => undefined);
   }

@@ -1,22 +1,43 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { AuditError } from '../errors.js';
+import { formatSize, MB } from './messages.js';
 import type { FileReader } from './types.js';
 
-/** Reads a local report file whole; its modification time is a fallback date for the report. */
-export const readLocalFile: FileReader = async (path) => {
+/**
+ * Reads a local report file whole. Only a regular file is read, and no more of it than
+ * --max-bytes: /dev/zero would grow without end and a named pipe would wait for ever. The file is
+ * opened without blocking (a pipe with no writer would block the open itself) and then checked,
+ * so what is read is what was checked.
+ */
+export const readLocalFile: FileReader = async (path, options = {}) => {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    // stat first: reading a directory fails with a less helpful error on some platforms.
-    const info = await stat(path);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
     if (info.isDirectory()) {
       throw new AuditError('usage', `${path} is a folder, not a file. Give the path of the report file itself.`);
     }
-    const buffer = await readFile(path);
-    // A plain Uint8Array view: pdfjs refuses Node Buffers. readFile's buffer is not pooled,
-    // so the view exposes nothing but this file.
-    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    return { bytes, name: path, modified: info.mtime };
+    if (!info.isFile()) {
+      throw new AuditError('unsupported', `${path} is not a regular file (it is a device, a pipe or a socket), so it is not read. Save the report as a file and give that file's path.`);
+    }
+    const max = options.maxBytes;
+    if (max !== undefined && info.size > max) {
+      throw new AuditError('unreadable', `${path} is larger than ${formatSize(max)} (--max-bytes); if it really is the report, raise the limit, e.g. --max-bytes ${Math.max(50, Math.ceil((max * 2) / MB))}MB.`);
+    }
+    // A plain Uint8Array (pdfjs refuses Node Buffers) of the size the file had when checked.
+    const bytes = new Uint8Array(info.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return { bytes: at === bytes.length ? bytes : bytes.subarray(0, at), name: path, modified: info.mtime };
   } catch (e) {
     throw fileError(path, e);
+  } finally {
+    await handle?.close();
   }
 };
 

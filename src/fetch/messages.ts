@@ -82,7 +82,7 @@ export function invalidUrl(url: string): AuditError {
 }
 
 const KB = 1024;
-const MB = 1024 * 1024;
+export const MB = 1024 * 1024;
 
 /** Sizes the way --max-bytes takes them (KB and MB of 1024). */
 export function formatSize(bytes: number): string {

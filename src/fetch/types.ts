@@ -58,4 +58,9 @@ export interface LocalFile {
   modified: Date | null;
 }
 
-export type FileReader = (path: string) => Promise<LocalFile>;
+export interface FileReadOptions {
+  /** Refuse a file larger than this (--max-bytes), as a download would be. */
+  maxBytes?: number;
+}
+
+export type FileReader = (path: string, options?: FileReadOptions) => Promise<LocalFile>;

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 
 export interface PdfPage {
@@ -8,8 +9,10 @@ export interface PdfPage {
 export interface PdfOptions {
   userPassword?: string;
   ownerPassword?: string;
-  /** Draw only shapes, no text: a scanned-looking PDF with no text layer. */
+  /** Each page one embedded image (a small grey PNG) and no text: a scanned report, no text layer. */
   imageOnly?: boolean;
+  /** Each page's text is only spaces: text operators that draw nothing. */
+  whitespaceOnly?: boolean;
   info?: { Title?: string; CreationDate?: Date; ModDate?: Date };
 }
 
@@ -35,7 +38,11 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Promise<Buf
     for (const page of pages) {
       doc.addPage();
       if (options.imageOnly) {
-        doc.rect(72, 72, 300, 200).fill('#333333');
+        doc.image(greyPng(16, 16), 72, 72, { width: 300 });
+        continue;
+      }
+      if (options.whitespaceOnly) {
+        for (let i = 0; i < 20; i++) doc.fontSize(11).text(' '.repeat(200));
         continue;
       }
       if (page.heading) doc.fontSize(18).text(page.heading).moveDown();
@@ -43,4 +50,24 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Promise<Buf
     }
     doc.end();
   });
+}
+
+/** A small grey PNG made here (signature, IHDR, IDAT, IEND), for a page that is a scanned image. */
+function greyPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter byte per row
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -1,5 +1,6 @@
 import { auditDocument } from '../../audit/audit-document.js';
 import { loadTarget } from '../../audit/load-target.js';
+import { noTextMessage } from '../../audit/no-text.js';
 import { AuditError } from '../../errors.js';
 import { isUrl, redactUrl } from '../../fetch/index.js';
 import type { FetchOptions } from '../../fetch/types.js';
@@ -94,10 +95,7 @@ async function auditReport(target: string, ruleset: Ruleset, opts: AuditCommandO
   // Credentials in a URL are used for the fetch but never written out.
   const shownTarget = isUrl(target) ? redactUrl(target) : target;
   if (!doc.textLayer) {
-    throw new AuditError(
-      'unreadable',
-      `${finalUrl ?? shownTarget} has no text layer (it is scanned images), so it is not machine-readable: screen-reader users cannot read it either. Ask the school to publish the report as text (an accessible PDF or a web page).`,
-    );
+    throw new AuditError('unreadable', noTextMessage(finalUrl ?? shownTarget, doc));
   }
   let linkLive: Map<string, boolean> | undefined;
   if (opts.checkLinks) {

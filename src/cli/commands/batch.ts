@@ -15,6 +15,8 @@ import { writeOutputs } from '../../batch/outputs.js';
 import type { LetterSettings } from '../../format/letter/settings.js';
 import { shown } from '../../format/common.js';
 import type { CliIO } from '../io.js';
+import { mkdir } from 'node:fs/promises';
+import { lockOut } from '../../batch/out-lock.js';
 
 export interface BatchCommandOptions {
   out: string;
@@ -42,6 +44,17 @@ export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchC
   const file = await io.readFile(input);
   const loaded = loadSchools(file.bytes, input);
   for (const d of loaded.duplicates) io.stderr(`senaudit: warning: ${shown(d)}.\n`);
+  await mkdir(opts.out, { recursive: true });
+  const lock = await lockOut(opts.out, 'batch');
+  if (lock.recovered) io.stderr(`senaudit: note: ${lock.recovered}.\n`);
+  try {
+    return await runAndWrite(loaded.rows, ruleset, opts, io);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runAndWrite(rows: Parameters<typeof runBatch>[0], ruleset: Ruleset, opts: BatchCommandOptions, io: CliIO): Promise<number> {
   const ua = userAgent(VERSION);
   const fetcher = politeFetcher(io.fetcher, { concurrency: opts.concurrency, perHost: 2, maxRetries: 3, robots: true });
   const progress: Progress = opts.quiet
@@ -50,7 +63,7 @@ export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchC
       ? await barProgress(process.stderr)
       : plainProgress(io.stderr, () => Date.now());
   const result = await runBatch(
-    loaded.rows,
+    rows,
     {
       outDir: opts.out,
       // Requests are capped at --concurrency by the fetcher; more schools than that keep every
@@ -69,6 +82,11 @@ export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchC
     },
     { fetcher, findReport, progress },
   );
+  if (result.unreadableLines.length > 0) {
+    const lines = result.unreadableLines;
+    const which = lines.length === 1 ? `line ${lines[0]} is not a result line and was` : `lines ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ` and ${lines.length - 5} more` : ''} are not result lines and were`;
+    io.stderr(`senaudit: warning: ${result.resultsPath} ${which} skipped; a school with no other complete line there was audited again.\n`);
+  }
   if (result.repairedBytes > 0) {
     io.stderr(`senaudit: removed a partial last line (${result.repairedBytes} bytes) that an interrupted run left in ${result.resultsPath}.\n`);
   }

@@ -7,6 +7,7 @@ import { AuditError } from '../../errors.js';
 import type { Severity } from '../../rules/vocabulary.js';
 import type { CliIO } from '../io.js';
 import { writeOutputs } from '../../batch/outputs.js';
+import { lockOut } from '../../batch/out-lock.js';
 import type { BatchFormat } from '../options.js';
 import type { LetterSettings } from '../../format/letter/settings.js';
 
@@ -30,6 +31,16 @@ export async function mergeCommand(files: string[], opts: MergeCommandOptions, i
     if (!ok) throw new AuditError('not-found', `${f} is not a results file: give the results.ndjson of each shard.`);
   }
   await mkdir(opts.out, { recursive: true });
+  const lock = await lockOut(opts.out, 'merge');
+  if (lock.recovered) io.stderr(`senaudit: note: ${lock.recovered}.\n`);
+  try {
+    return await mergeInto(files, opts, io);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function mergeInto(files: string[], opts: MergeCommandOptions, io: CliIO): Promise<number> {
   const summaryPath = join(opts.out, SUMMARY_FILE);
   const result = await writeSummary({ files, outPath: summaryPath, failOn: opts.failOn });
   if (result.schools === 0) throw new AuditError('usage', `${files.join(', ')} hold no school results.`);
