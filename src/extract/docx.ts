@@ -1,6 +1,8 @@
 import type { SenDocument } from '../document/types.js';
 import { AuditError } from '../errors.js';
+import { formatSize } from '../size.js';
 import { extractHtml } from './html.js';
+import { zipOverrun } from './zip-limits.js';
 
 // A Word .docx -> Document: mammoth turns it into HTML (Heading styles become <h1>-<h6>,
 // lists <li>, tables <td>), and the HTML extractor does the rest, so both read alike.
@@ -14,6 +16,11 @@ const STYLE_MAP = [
 ];
 
 export async function extractDocx(bytes: Uint8Array, name = 'This Word document'): Promise<SenDocument> {
+  const over = zipOverrun(bytes);
+  if (over) {
+    const what = over.part ? `its part ${over.part} unpacks to more than ${formatSize(over.limit)}` : `its parts unpack to more than ${formatSize(over.limit)} in all`;
+    throw new AuditError('unreadable', `${name} is not read: ${what}, far more than any report (a file built this way can exhaust memory). Ask the school for the report as a PDF or a web page.`);
+  }
   // Imported here, not at the top: only .docx files need it.
   const mammoth = (await import('mammoth')).default;
   let html: string;

@@ -6,6 +6,9 @@ import { importPdfParse, restoreNativeBuiltins } from './pdf-parse-import.js';
 import { removeFurniture } from './pdf-furniture.js';
 import { metadataDates, pdfTitle } from './pdf-meta.js';
 import { findUrls } from './urls.js';
+import { AuditError } from '../errors.js';
+import { formatSize } from '../size.js';
+import { pdfStreamOverrun } from './pdf-limits.js';
 
 // A PDF -> Document with 1-based page numbers on every block, so evidence can say "page 2".
 // pdf-parse 2 (pdfjs) reads it page by page: one broken page costs only itself, and the
@@ -33,6 +36,11 @@ function hasImages(bytes: Uint8Array): boolean {
 
 export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<SenDocument> {
   // Imported here, not at the top: pdfjs is slow to load and most runs read HTML.
+  const over = pdfStreamOverrun(bytes);
+  if (over) {
+    const what = over.total ? `its streams decode to more than ${formatSize(over.limit)} in all` : `stream ${over.stream} decodes to more than ${formatSize(over.limit)}`;
+    throw new AuditError('unreadable', `${name} is not read: ${what}, far more than any report (a file built this way can exhaust memory). Ask the school for the report as a text PDF or a web page.`);
+  }
   const { PDFParse } = await importPdfParse();
   // A copy: pdfjs may transfer (detach) the buffer it is given, and the caller still owns these bytes.
   const parser = new PDFParse({ data: bytes.slice() });

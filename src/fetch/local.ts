@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { AuditError } from '../errors.js';
-import { formatSize, MB } from './messages.js';
+import { tooLargeMessage } from '../size.js';
 import type { FileReader } from './types.js';
 
 /**
@@ -23,7 +23,7 @@ export const readLocalFile: FileReader = async (path, options = {}) => {
     }
     const max = options.maxBytes;
     if (max !== undefined && info.size > max) {
-      throw new AuditError('unreadable', `${path} is larger than ${formatSize(max)} (--max-bytes); if it really is the report, raise the limit, e.g. --max-bytes ${Math.max(50, Math.ceil((max * 2) / MB))}MB.`);
+      throw new AuditError('unreadable', tooLargeMessage(path, max));
     }
     // A plain Uint8Array (pdfjs refuses Node Buffers) of the size the file had when checked.
     const bytes = new Uint8Array(info.size);

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { AuditError } from '../errors.js';
+import { tooLargeMessage } from '../size.js';
 import { redactUrl } from './redact.js';
 
 /**
@@ -57,10 +58,7 @@ export function timedOut(url: URL, timeoutMs: number): AuditError {
 }
 
 export function tooLarge(url: URL, maxBytes: number): AuditError {
-  return new AuditError(
-    'fetch',
-    `${redactUrl(url)} is larger than ${formatSize(maxBytes)} (--max-bytes); if it really is the report, raise the limit, e.g. --max-bytes ${Math.max(50, Math.ceil((maxBytes * 2) / MB))}MB.`,
-  );
+  return new AuditError('fetch', tooLargeMessage(redactUrl(url), maxBytes));
 }
 
 export function unsupportedCoding(url: URL, coding: string): AuditError {
@@ -81,15 +79,6 @@ export function invalidUrl(url: string): AuditError {
   return new AuditError('usage', `${redactUrl(url)} is not a valid http or https address. Check it, or copy it again from the browser's address bar.`);
 }
 
-const KB = 1024;
-export const MB = 1024 * 1024;
-
-/** Sizes the way --max-bytes takes them (KB and MB of 1024). */
-export function formatSize(bytes: number): string {
-  if (bytes >= MB) return `${Number((bytes / MB).toFixed(1))} MB`;
-  if (bytes >= KB) return `${Number((bytes / KB).toFixed(1))} KB`;
-  return `${bytes} bytes`;
-}
 
 function formatSeconds(ms: number): string {
   return String(Math.round(ms) / 1000);
