@@ -11,12 +11,13 @@ import type { Ruleset } from '../rules/types.js';
 import type { SchoolInput, SchoolOutcome } from './types.js';
 import { openStart, startAddresses } from '../discover/start.js';
 import { noTextMessage } from '../audit/no-text.js';
+import type { DocumentWork } from '../audit/isolated.js';
 
 /** The discovery stage as src/discover/index.ts gives it (`findReport`). */
 export type FindReport = (
   startUrl: string,
   fetcher: Fetcher,
-  options: { maxPages: number; maxDepth: number; fetchOptions: FetchOptions; schoolName?: string | null },
+  options: { maxPages: number; maxDepth: number; fetchOptions: FetchOptions; schoolName?: string | null; extract?: DocumentWork['extract'] },
 ) => Promise<
   | { found: true; resource: FetchedResource; doc: SenDocument; reportUrl: string; clickPath: string[]; pagesSearched: string[]; pagesFetched?: number }
   | { found: false; message: string; pagesSearched: string[]; pagesFetched?: number }
@@ -36,6 +37,11 @@ export interface SchoolAuditDeps {
   /** Already polite (robots.txt, per-host limit, retries): see src/fetch/polite.ts. */
   fetcher: Fetcher;
   findReport: FindReport;
+  /**
+   * Where documents are read and judged: worker threads under a deadline and a memory ceiling in
+   * the CLI (src/audit/isolated.ts); this thread when absent (tests of the batch in-process).
+   */
+  work?: DocumentWork;
 }
 
 /**
@@ -54,13 +60,14 @@ export async function auditSchool(school: SchoolInput, s: SchoolAuditSettings, d
     const startUrl = (await openStart(addresses, fetcher, s.fetchOptions)).url;
     // findReport takes the start page itself when it is the report (a document, or a long page
     // that reads as one), else searches the site.
-    const found = await deps.findReport(startUrl, fetcher, { maxPages: s.maxPages, maxDepth: s.maxDepth, fetchOptions: s.fetchOptions, schoolName: school.name });
-    if (found.found) return withPages(audit(school, found.doc, found.resource, found.clickPath, s), found.pagesFetched);
+    const extract = deps.work?.extract ?? extractDocument;
+    const found = await deps.findReport(startUrl, fetcher, { maxPages: s.maxPages, maxDepth: s.maxDepth, fetchOptions: s.fetchOptions, schoolName: school.name, extract });
+    if (found.found) return withPages(await audit(school, found.doc, found.resource, found.clickPath, s, deps.work), found.pagesFetched);
     // A shorter start page titled as the report, with nothing better on the site: it is the report.
     const first = await fetcher(startUrl, s.fetchOptions);
     // (A start page without words of its own, such as a frameset, was searched through its links.)
-    const doc = await extractDocument({ bytes: first.bytes, contentType: first.contentType, name: first.finalUrl, baseUrl: first.finalUrl }).catch(() => null);
-    if (doc && titledReport(doc)) return withPages(audit(school, doc, first, [startUrl, ...first.redirects.filter((u) => u !== startUrl)], s), found.pagesFetched);
+    const doc = await extract({ bytes: first.bytes, contentType: first.contentType, name: first.finalUrl, baseUrl: first.finalUrl }).catch(() => null);
+    if (doc && titledReport(doc)) return withPages(await audit(school, doc, first, [startUrl, ...first.redirects.filter((u) => u !== startUrl)], s, deps.work), found.pagesFetched);
     return withPages({ status: 'not_found', message: found.message, pagesSearched: found.pagesSearched }, found.pagesFetched);
   } catch (e) {
     if (isAuditError(e)) return { status: 'error', error: { code: e.code, message: e.message } };
@@ -83,7 +90,7 @@ function titledReport(doc: SenDocument): boolean {
 /** A page shorter than this is not taken for the report even when it is titled like one. */
 const MAYBE_MIN_WORDS = 150;
 
-function audit(school: SchoolInput, doc: SenDocument, res: FetchedResource, clickPath: string[], s: SchoolAuditSettings): SchoolOutcome {
+async function audit(school: SchoolInput, doc: SenDocument, res: FetchedResource, clickPath: string[], s: SchoolAuditSettings, work: DocumentWork | undefined): Promise<SchoolOutcome> {
   const reportUrl = res.finalUrl;
   if (!doc.textLayer) {
     return {
@@ -95,13 +102,14 @@ function audit(school: SchoolInput, doc: SenDocument, res: FetchedResource, clic
       clickPath: clickPath.map(redactUrl),
     };
   }
-  const report = auditDocument(doc, s.ruleset, {
+  const ctx = {
     target: school.url ? redactUrl(school.url) : reportUrl,
     finalUrl: reportUrl,
     asOf: s.asOf,
     schoolType: school.schoolType ?? s.defaultSchoolType,
     toolVersion: s.toolVersion,
-  });
+  };
+  const report = work ? await work.audit(doc, ctx) : auditDocument(doc, s.ruleset, ctx);
   return { status: 'audited', reportUrl, clickPath: clickPath.map(redactUrl), report };
 }
 

@@ -174,6 +174,8 @@ export async function main(options: MainOptions): Promise<number> {
     .addOption(new Option('--concurrency <n>', 'requests in flight in all (at most 2 per site)').default(8).argParser(parseIntInRange(1, 64)))
     .addOption(new Option('--max-pages <n>', 'pages of a site searched for the report').default(30).argParser(parseIntInRange(1, 500)))
     .addOption(new Option('--max-depth <n>', 'links followed from the start page when searching').default(3).argParser(parseIntInRange(0, 10)))
+    .addOption(new Option('--doc-timeout <seconds>', 'stop reading or judging one document after this many seconds (the school gets an error row)').default(60).argParser(parseSeconds))
+    .addOption(new Option('--doc-memory <MB>', 'stop reading one document that needs more memory than this (MB)').default(768).argParser(parseIntInRange(64, 16384)))
     .option('--resume', 'carry on an interrupted run: skip schools already complete in results.ndjson')
     .addOption(new Option('--shard <k/n>', 'audit only share k of n of the list (stable, by URN or URL hash)').argParser(parseShard))
     .option('-q, --quiet', 'no progress output')

@@ -1,6 +1,6 @@
 import type { SenDocument } from '../document/types.js';
 import { isAuditError } from '../errors.js';
-import { extractDocument } from '../extract/index.js';
+import { extractDocument, type ExtractInput } from '../extract/index.js';
 import { sniffFormat } from '../extract/sniff.js';
 import { type PageLink, type PageNav, readPageNav } from '../extract/page-links.js';
 import { classifyKind, type DocumentKind, wordCount } from '../facts/index.js';
@@ -24,7 +24,12 @@ export interface DiscoverOptions {
   fetchOptions: FetchOptions;
   /** The school's name, when known: on a trust's or council's site listing many schools' documents, its own are preferred. */
   schoolName?: string | null;
+  /** Reads a fetched page or document (default: extractDocument in this thread; a batch reads in isolated workers). */
+  extract?: Extractor;
 }
+
+/** The extract stage as discovery calls it. */
+export type Extractor = (input: ExtractInput) => Promise<SenDocument>;
 
 /** A page that could not be fetched or read during the search; the search went on without it. */
 export interface PageFailure {
@@ -95,7 +100,8 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
   const start = new URL(startUrl);
   const site = new Site(start, new URL(first.finalUrl));
   pagesSearched.push(first.finalUrl);
-  const { doc: firstDoc, nav: startNav } = await readStart(first);
+  const read = (res: FetchedResource) => (o.extract ?? extractDocument)({ bytes: res.bytes, contentType: res.contentType, name: res.finalUrl, baseUrl: res.finalUrl });
+  const { doc: firstDoc, nav: startNav } = await readStart(first, read);
   const firstPath = [redactUrl(startUrl), ...first.redirects.filter((u) => u !== redactUrl(startUrl))];
   const firstKind = firstDoc ? judge(firstDoc) : 'other';
   if (firstDoc && (firstDoc.format !== 'html' || (firstKind === 'report' && wordCount(firstDoc) >= REPORT_MIN_WORDS))) {
@@ -248,7 +254,7 @@ export async function findReport(startUrl: string, fetcher: Fetcher, o: Discover
  * links (a frameset home page of an older site), with the links already read. A page with
  * neither is the school's error.
  */
-async function readStart(res: FetchedResource): Promise<{ doc: SenDocument | null; nav: PageNav | null }> {
+async function readStart(res: FetchedResource, read: (res: FetchedResource) => Promise<SenDocument>): Promise<{ doc: SenDocument | null; nav: PageNav | null }> {
   try {
     return { doc: await read(res), nav: null };
   } catch (e) {
@@ -257,10 +263,6 @@ async function readStart(res: FetchedResource): Promise<{ doc: SenDocument | nul
     if (!nav || nav.links.length === 0) throw e;
     return { doc: null, nav };
   }
-}
-
-async function read(res: FetchedResource): Promise<SenDocument> {
-  return extractDocument({ bytes: res.bytes, contentType: res.contentType, name: res.finalUrl, baseUrl: res.finalUrl });
 }
 
 function judge(doc: SenDocument): DocumentKind {

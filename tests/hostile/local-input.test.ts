@@ -70,11 +70,13 @@ describe('results.ndjson', () => {
     await runCli(args);
     const results = join(out, 'results.ndjson');
     const [first, second] = readFileSync(results, 'utf8').trimEnd().split('\n');
+    const keyOf = (line: string) => (JSON.parse(line) as { school: { key: string } }).school.key;
+    const [lost, kept] = [keyOf(first!), keyOf(second!)];
     writeFileSync(results, `${first!.slice(0, 40)}\u0000\u0000garbage\n${second}\n`);
     const r = await runCli([...args, '--resume']);
     expect(r.stderr).toContain(`senaudit: warning: ${results} line 1 is not a result line and was skipped; a school with no other complete line there was audited again.`);
-    const keys = readFileSync(results, 'utf8').trimEnd().split('\n').slice(1).map((l) => (JSON.parse(l) as { school: { key: string } }).school.key);
-    expect(keys).toEqual(['urn:900002', 'urn:900001']);
+    // The corrupt line stays where it was; the school it held is audited again and appended.
+    expect(readFileSync(results, 'utf8').trimEnd().split('\n').slice(1).map(keyOf)).toEqual([kept, lost]);
   });
 
   test('a full disk is said as such, with what to do, not as an unexpected error', async () => {

@@ -17,6 +17,7 @@ import { shown } from '../../format/common.js';
 import type { CliIO } from '../io.js';
 import { mkdir } from 'node:fs/promises';
 import { lockOut } from '../../batch/out-lock.js';
+import { DEFAULT_LIMITS, isolatedWork } from '../../audit/isolated.js';
 
 export interface BatchCommandOptions {
   out: string;
@@ -37,6 +38,9 @@ export interface BatchCommandOptions {
   reports?: BatchFormat[];
   /** --letters: a letter to each school, with these settings (the config's `letters:` block). */
   letters?: LetterSettings | null;
+  /** --doc-timeout (seconds) and --doc-memory (MB): the limits one document is read and judged under. */
+  docTimeout?: number;
+  docMemory?: number;
 }
 
 /** `senaudit batch <input>`: every school in a list -> results.ndjson + summary.csv in --out. */
@@ -62,26 +66,37 @@ async function runAndWrite(rows: Parameters<typeof runBatch>[0], ruleset: Rulese
     : io.stderrIsTTY
       ? await barProgress(process.stderr)
       : plainProgress(io.stderr, () => Date.now());
-  const result = await runBatch(
-    rows,
-    {
-      outDir: opts.out,
-      // Requests are capped at --concurrency by the fetcher; more schools than that keep every
-      // connection busy while others are being read and audited (npm run bench:batch).
-      schoolsAtOnce: opts.concurrency * 2,
-      resume: opts.resume,
-      shard: opts.shard,
-      failOn: opts.failOn,
-      ruleset,
-      defaultSchoolType: opts.schoolType,
-      asOf: opts.asOf,
-      toolVersion: VERSION,
-      fetchOptions: { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: ua, allowPrivate: opts.allowPrivate === true },
-      maxPages: opts.maxPages,
-      maxDepth: opts.maxDepth,
-    },
-    { fetcher, findReport, progress },
-  );
+  // Each document is read and judged in a worker under a deadline and a memory ceiling.
+  const work = isolatedWork(ruleset, {
+    ...DEFAULT_LIMITS,
+    ...(opts.docTimeout ? { timeoutMs: opts.docTimeout * 1000 } : {}),
+    ...(opts.docMemory ? { maxMemoryMb: opts.docMemory } : {}),
+  });
+  let result: Awaited<ReturnType<typeof runBatch>>;
+  try {
+    result = await runBatch(
+      rows,
+      {
+        outDir: opts.out,
+        // Requests are capped at --concurrency by the fetcher; more schools than that keep every
+        // connection busy while others are being read and audited (npm run bench:batch).
+        schoolsAtOnce: opts.concurrency * 2,
+        resume: opts.resume,
+        shard: opts.shard,
+        failOn: opts.failOn,
+        ruleset,
+        defaultSchoolType: opts.schoolType,
+        asOf: opts.asOf,
+        toolVersion: VERSION,
+        fetchOptions: { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: ua, allowPrivate: opts.allowPrivate === true },
+        maxPages: opts.maxPages,
+        maxDepth: opts.maxDepth,
+      },
+      { fetcher, findReport, progress, work },
+    );
+  } finally {
+    await work.close();
+  }
   if (result.unreadableLines.length > 0) {
     const lines = result.unreadableLines;
     const which = lines.length === 1 ? `line ${lines[0]} is not a result line and was` : `lines ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ` and ${lines.length - 5} more` : ''} are not result lines and were`;
