@@ -45,6 +45,18 @@ export interface KindVerdict {
   voice?: 'local-authority' | 'template';
 }
 
+/** A page with at least this many links, this share of whose words are link text, is a page of links. */
+const PAGE_OF_LINKS_MIN = 15;
+const PAGE_OF_LINKS_SHARE = 0.5;
+
+/** The share of a page's words that are the words of its links (menus repeat theirs, and count each time). */
+function linkWordShare(doc: SenDocument, words: number): number {
+  if (words === 0) return 0;
+  let inLinks = 0;
+  for (const l of doc.links) inLinks += l.text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+  return Math.min(1, inLinks / words);
+}
+
 /** A page this short that points to the report is a link page, not the report. */
 const LINK_PAGE_WORDS = 250;
 /** A short line among the last few that is the only place the page names the report: a link's text. */
@@ -129,6 +141,17 @@ export function classifyKind(doc: SenDocument): KindVerdict {
     return {
       kind: 'link_page',
       reason: `This looks like a page that points to the SEN information report rather than the report itself: it is short and has ${shown}.`,
+    };
+  }
+
+  // A page that is mostly links (a home page, a menu, a SEND landing page): the words a reader
+  // sees are the names of other pages. Not the report, whatever those names say.
+  const linkShare = linkWordShare(doc, v.words);
+  if (doc.format === 'html' && doc.links.length >= PAGE_OF_LINKS_MIN && linkShare >= PAGE_OF_LINKS_SHARE && !selfName && !selfReference) {
+    const toReport = doc.links.find((l) => REPORT_LINK.test(l.text) || REPORT_LINK.test(l.url));
+    return {
+      kind: toReport ? 'link_page' : 'other',
+      reason: `This looks like a page of links (a home page or a menu) rather than the report: ${Math.round(linkShare * 100)}% of its words are the names of its ${doc.links.length} links${toReport ? `, one of them '${toReport.text.trim() || toReport.url}'` : ''}.`,
     };
   }
 

@@ -6,6 +6,9 @@ import { isUrl, redactUrl } from '../../fetch/index.js';
 import type { FetchOptions } from '../../fetch/types.js';
 import { userAgent } from '../../fetch/user-agent.js';
 import type { AuditReport } from '../../audit/report.js';
+import type { SenDocument } from '../../document/types.js';
+import { scoreLink } from '../../discover/score.js';
+import { shown } from '../../format/common.js';
 import { formatJson } from '../../format/json.js';
 import { renderReport, type ReportFormat } from '../../format/render.js';
 import type { SchoolType, Severity } from '../../rules/schema.js';
@@ -65,6 +68,31 @@ export async function auditCommand(targets: string[], ruleset: Ruleset, opts: Au
   return reports.some((r) => countGapsAtOrAbove(r.results, opts.failOn) > 0) ? EXIT_GAPS : EXIT_OK;
 }
 
+/**
+ * A web page that is not the report but leads to it (a home page, a page of links), audited
+ * without --discover: say so, and how to find the report, naming the link that looks most like it.
+ */
+function discoverHint(target: string, report: AuditReport, doc: SenDocument, opts: AuditCommandOptions): string | null {
+  const kind = report.document.kind;
+  if (opts.discover || !isUrl(target) || doc.format !== 'html' || (kind !== 'link_page' && kind !== 'other')) return null;
+  let best: { text: string; url: string; score: number } | null = null;
+  for (const link of doc.links) {
+    let url: URL;
+    try {
+      url = new URL(link.url);
+    } catch {
+      continue;
+    }
+    const score = scoreLink(link.text, url) ?? 0;
+    if (score >= REPORT_LINK_SCORE && (!best || score > best.score)) best = { text: link.text.trim() || link.url, url: link.url, score };
+  }
+  const named = best ? ` The link "${shown(best.text)}" (${shown(best.url)}) looks like the report.` : '';
+  return `${shown(redactUrl(target))} looks like a page that leads to the report rather than the report itself.${named} To find the report on the site, run: senaudit audit --discover ${shown(redactUrl(target))}`;
+}
+
+/** A link scored like this (src/discover/score.ts) names the report: "SEN Information Report", ".../send-report". */
+const REPORT_LINK_SCORE = 70;
+
 /** Several reports in one output: JSON as an array, JUnit as one document of suites, the rest one after another. */
 async function renderMany(reports: AuditReport[], failed: { target: string; message: string }[], opts: AuditCommandOptions, io: CliIO): Promise<string> {
   if (opts.format === 'json') return `[${reports.map((r) => formatJson(r).trimEnd()).join(',\n')}]\n`;
@@ -117,6 +145,8 @@ async function auditReport(target: string, ruleset: Ruleset, opts: AuditCommandO
   });
   if (discovery) report.discovery = discovery;
   if (opts.schoolName?.trim()) report.schoolName = opts.schoolName.trim();
+  const hint = discoverHint(target, report, doc, opts);
+  if (hint) io.stderr(`senaudit: note: ${hint}\n`);
   return report;
 }
 
