@@ -9,7 +9,8 @@ import { type Progress, quietProgress } from './progress.js';
 import { auditSchool, type SchoolAuditDeps, type SchoolAuditSettings } from './school.js';
 import { inShard, type Shard } from './shard.js';
 import { SUMMARY_FILE, type SummaryResult, writeSummary } from './summary.js';
-import type { ResultLine } from './types.js';
+import { FIRST_SCHOOLS, sameSettingFailure } from './same-cause.js';
+import type { ResultLine, SchoolOutcome } from './types.js';
 
 export interface BatchOptions extends SchoolAuditSettings {
   outDir: string;
@@ -22,6 +23,8 @@ export interface BatchOptions extends SchoolAuditSettings {
   resume: boolean;
   shard: Shard | null;
   failOn: Severity;
+  /** Asked to stop (Ctrl-C): no more schools are started; those in progress finish and are written. */
+  stopRequested?: () => boolean;
 }
 
 export interface BatchDeps extends SchoolAuditDeps {
@@ -39,6 +42,8 @@ export interface BatchResult extends SummaryResult {
   repairedBytes: number;
   /** Line numbers in results.ndjson that were not result lines on --resume (skipped; their schools are audited again). */
   unreadableLines: number[];
+  /** Stopped on request before every school was started; the summary holds the schools done. */
+  interrupted: boolean;
 }
 
 /**
@@ -62,17 +67,29 @@ export async function runBatch(rows: readonly InputRow[], o: BatchOptions, deps:
   const selected = rows.filter((r) => inShard(r.school.key, o.shard));
   const todo = selected.filter((r) => !complete.has(r.school.key));
   const writer = await ResultsWriter.open(resultsPath);
+  // Pages fetched, for the progress shown while slow sites keep every school in progress.
+  const counted = { ...deps, fetcher: (async (url, options) => {
+    const res = await deps.fetcher(url, options);
+    progress.page();
+    return res;
+  }) as typeof deps.fetcher };
   progress.start(selected.length, selected.length - todo.length);
+  // The first outcomes of this run, to stop early when they all fail on one setting (same-cause.ts).
+  const first: SchoolOutcome[] = [];
+  const firstWanted = Math.min(FIRST_SCHOOLS, todo.length);
+  let stop: string | null = null;
   try {
     let next = 0;
     const worker = async () => {
-      while (next < todo.length) {
+      while (next < todo.length && stop === null && !o.stopRequested?.()) {
         const { school, preset } = todo[next++]!;
-        const outcome = preset ?? (await auditSchool(school, o, deps));
+        progress.begin();
+        const outcome = preset ?? (await auditSchool(school, o, counted));
         // The address is used with its user:password to fetch, but written without it.
         const shown = school.url ? { ...school, url: redactUrl(school.url) } : school;
         await writer.append({ schemaVersion: 1, school: shown, asOf: o.asOf, ...outcome } as ResultLine);
         progress.done(outcome.status);
+        if (first.length < firstWanted && (first.push(outcome), first.length === firstWanted)) stop = sameSettingFailure(first);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(o.schoolsAtOnce, todo.length)) }, worker));
@@ -80,6 +97,7 @@ export async function runBatch(rows: readonly InputRow[], o: BatchOptions, deps:
     progress.stop();
     await writer.close();
   }
+  if (stop !== null) throw new AuditError('usage', stop);
 
   const summary = await writeSummary({
     files: [resultsPath],
@@ -88,7 +106,7 @@ export async function runBatch(rows: readonly InputRow[], o: BatchOptions, deps:
     order: selected.map((r) => r.school.key),
     requirementIds: o.ruleset.rules.map((r) => r.spec.id),
   });
-  return { ...summary, resultsPath, summaryPath, selected: selected.length, resumed: selected.length - todo.length, repairedBytes, unreadableLines };
+  return { ...summary, resultsPath, summaryPath, selected: selected.length, resumed: selected.length - todo.length, repairedBytes, unreadableLines, interrupted: o.stopRequested?.() === true };
 }
 
 /**

@@ -197,10 +197,28 @@ describe('plain progress', () => {
     p.done('error');
     t = 12_000;
     p.stop();
+    // The counts add up to the finished count: this run's outcomes and the earlier run's schools.
     expect(out).toEqual([
       'senaudit: resuming: 2 of 10 schools already done\n',
-      'senaudit: 4/10 schools (40%): 1 audited, 0 not found, 1 errors, 0 skipped; about 33s left\n',
-      'senaudit: 4/10 schools (40%): 1 audited, 0 not found, 1 errors, 0 skipped; about 36s left\n',
+      'senaudit: 4/10 schools (40%): 1 audited, 0 not found, 1 errors, 0 skipped, 2 done before (--resume); about 33s left\n',
+      'senaudit: 4/10 schools (40%): 1 audited, 0 not found, 1 errors, 0 skipped, 2 done before (--resume); about 36s left\n',
+    ]);
+  });
+
+  it('while slow sites keep every school in progress: schools under way and pages fetched, no estimate yet', () => {
+    let t = 0;
+    const out: string[] = [];
+    const p = plainProgress((s) => out.push(s), () => t, 10_000);
+    p.start(34, 0);
+    for (let i = 0; i < 16; i++) p.begin();
+    for (let i = 0; i < 40; i++) p.page();
+    t = 10_000;
+    p.page();
+    t = 26_000;
+    p.page();
+    expect(out).toEqual([
+      'senaudit: 0/34 schools (0%): 0 audited, 0 not found, 0 errors, 0 skipped; 16 in progress, 41 pages fetched\n',
+      'senaudit: 0/34 schools (0%): 0 audited, 0 not found, 0 errors, 0 skipped; 16 in progress, 42 pages fetched\n',
     ]);
   });
 });

@@ -10,6 +10,7 @@ import type { SchoolType, Severity } from '../../rules/vocabulary.js';
 import type { Ruleset } from '../../rules/types.js';
 import { VERSION } from '../../version.js';
 import { batchExitCode } from '../../batch/exit-code.js';
+import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import type { BatchFormat } from '../options.js';
 import { writeOutputs } from '../../batch/outputs.js';
 import type { LetterSettings } from '../../format/letter/settings.js';
@@ -73,6 +74,15 @@ async function runAndWrite(rows: Parameters<typeof runBatch>[0], ruleset: Rulese
     ...(opts.docMemory ? { maxMemoryMb: opts.docMemory } : {}),
   });
   let result: Awaited<ReturnType<typeof runBatch>>;
+  // Ctrl-C: start no more schools, finish those in progress, and write the outputs for the schools
+  // done, so an interrupted run still leaves a usable summary; a second Ctrl-C stops at once.
+  let stopping = false;
+  const onInterrupt = () => {
+    if (stopping) process.exit(EXIT_INTERRUPTED);
+    stopping = true;
+    io.stderr('\nsenaudit: stopping: no more schools will be started; those in progress finish, then summary.csv is written for the schools done (Ctrl-C again to stop at once).\n');
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     result = await runBatch(
       rows,
@@ -91,11 +101,13 @@ async function runAndWrite(rows: Parameters<typeof runBatch>[0], ruleset: Rulese
         fetchOptions: { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: ua, allowPrivate: opts.allowPrivate === true },
         maxPages: opts.maxPages,
         maxDepth: opts.maxDepth,
+        stopRequested: () => stopping,
       },
       { fetcher, findReport, progress, work },
     );
   } finally {
     await work.close();
+    process.off('SIGINT', onInterrupt);
   }
   if (result.unreadableLines.length > 0) {
     const lines = result.unreadableLines;
@@ -116,5 +128,10 @@ async function runAndWrite(rows: Parameters<typeof runBatch>[0], ruleset: Rulese
   });
   io.stdout(formatEndSummary(result, { results: [result.resultsPath], summary: result.summaryPath }));
   for (const said of written) io.stdout(`${said}\n`);
+  if (result.interrupted) {
+    const left = result.selected - result.schools;
+    io.stderr(`senaudit: interrupted: ${result.schools} of ${result.selected} schools done, ${left} not started. To carry on, run the same command with --resume.\n`);
+    return EXIT_INTERRUPTED;
+  }
   return batchExitCode(result);
 }
