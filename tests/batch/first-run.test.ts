@@ -74,3 +74,25 @@ describe('Ctrl-C, then --resume', () => {
     expect(resumed.stdout).toMatch(/^10 schools: 10 audited/);
   });
 });
+
+test('a slow site: before any school finishes, the progress line shows the school in progress and the pages fetched, and no estimate', { timeout: 60_000 }, async () => {
+  const server = await startServer({
+    '/robots.txt': (_req, res) => void res.writeHead(404).end(),
+    '/': (_req, res: ServerResponse) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><a href="/send">SEND</a><a href="/report">SEN Information Report</a></body></html>'),
+    // The report takes longer than the first progress line (every 10 s off a terminal).
+    '/report': (_req, res: ServerResponse) => void setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(reportHtml('Slow School')), 11_000),
+  });
+  try {
+    const list = join(dir, 'one-slow.csv');
+    writeFileSync(list, `name,url
+Slow School,${server.url('/')}
+`);
+    const r = await runCli(['batch', list, '--out', join(dir, 'one-slow'), '--allow-private', '--as-of', '2026-11-01']);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^senaudit: 0\/1 schools \(0%\): 0 audited, 0 not found, 0 errors, 0 skipped; 1 in progress, \d+ pages? fetched$/);
+    expect(lines.at(-1)).toMatch(/^senaudit: 1\/1 schools \(100%\): 1 audited/);
+  } finally {
+    await server.close();
+  }
+});
+
