@@ -63,8 +63,24 @@ export async function extractDocument(input: ExtractInput): Promise<SenDocument>
       `${name} has no readable text (the page may be built by scripts, or be only images). Try the report's PDF or another address for it.`,
     );
   }
+  const chars = doc.blocks.reduce((n, b) => n + b.text.length, 0);
+  if (chars > MAX_TEXT_CHARS) {
+    throw new AuditError(
+      'unreadable',
+      `${name} holds ${formatMillions(chars)} million characters of text, more than the ${formatMillions(MAX_TEXT_CHARS)} million senaudit reads (a long report has a few hundred thousand): it is not judged. Check that this is the report.`,
+    );
+  }
   return doc;
 }
+
+/**
+ * The most text one document may hold (issue #19: a cap on what is decoded, after the caps on
+ * bytes, ZIP parts and PDF streams): 8 million characters is over 2,500 pages, ten times the
+ * longest report seen, and keeps what the rules read bounded.
+ */
+export const MAX_TEXT_CHARS = 8_000_000;
+
+const formatMillions = (n: number) => String(Math.round(n / 100_000) / 10);
 
 /** Data, not a document: named or served as JSON, CSV, XML or YAML, or text that parses as JSON. */
 const DATA_NAME = /\.(?:json|csv|tsv|xml|ya?ml|ndjson|geojson)$/i;

@@ -94,6 +94,14 @@ describe('one file', () => {
   });
 });
 
+test('a text of more than 8 million characters is not judged: one line saying how much it holds, exit 2', async () => {
+  const file = join(dir, 'huge.txt');
+  writeFileSync(file, 'We support pupils with SEN every day. '.repeat(250_000));
+  const r = await runCli(['audit', file, '--max-bytes', '50MB']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`senaudit: ${file} holds 9.5 million characters of text, more than the 8 million senaudit reads (a long report has a few hundred thousand): it is not judged. Check that this is the report.\n`);
+});
+
 describe('a batch of 20 schools holding them', () => {
   let server: TestServer;
   const send = (type: string, body: Buffer | string) => (_req: unknown, res: ServerResponse) => void res.writeHead(200, { 'content-type': type }).end(body);
