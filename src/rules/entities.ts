@@ -48,7 +48,9 @@ const NOT_PERSON_ENDINGS = new Set(
     'service services clinic hospital library room base project club trust foundation society association alliance ' +
     'campus building point place way court evening day days week programme program scheme framework team panel ' +
     'forum cafe café surgery practice partnership directory portal online community hill green fields gardens ' +
-    'centres hubs charity agency project academy college school nursery institute university'
+    'centres hubs charity agency project academy college school nursery institute university ' +
+    // Qualifications and awards: "National Award for SEN Co-ordination" names no one.
+    'award awards qualification qualifications certificate diploma degree mark'
   ).split(' '),
 );
 

@@ -126,7 +126,7 @@ describe('near', () => {
 
 describe('entities', () => {
   test('person: titled or a capitalised name, not report vocabulary', () => {
-    const d = doc('Our SENCO is Mrs A. Patel.', 'Contact Jane Okafor today.', 'The Local Offer explains Special Educational Needs.');
+    const d = doc('Our SENCO is Mrs A. Patel.', 'Contact Jane Okafor today.', 'The Local Offer explains Special Educational Needs.', 'She holds the National Award for SEN Co-ordination.');
     expect(hits(d, { entity: 'person' })).toEqual(['Our SENCO is Mrs A. Patel.', 'Contact Jane Okafor today.']);
   });
   test('email, UK phone, url', () => {
