@@ -22,7 +22,7 @@ test('prints the figures and writes them as JSON', async () => {
 test('--check exits 1 below the targets and says which', async () => {
   const r = await runCli([...args, '--check']);
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/^senaudit: accuracy below target: three-way agreement 0\.667 is below the target 0\.940; gap precision 0\.500/);
+  expect(r.stderr).toMatch(/^senaudit: accuracy below target: three-way agreement 0\.667 is below the target 0\.950; gap precision 0\.500/);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
 });
 
