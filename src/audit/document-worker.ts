@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isAuditError } from '../errors.js';
 import { extractDocument, type ExtractInput } from '../extract/index.js';
 import { isPdfjsNoise } from '../pdfjs-noise.js';
-import { compileRule } from '../rules/loader.js';
+import { compileRule } from '../rules/compile-rule.js';
 import type { RuleSpec, RulesetInfo } from '../rules/schema.js';
 import type { Ruleset } from '../rules/types.js';
 import { type AuditContext, auditDocument } from './audit-document.js';

@@ -128,6 +128,20 @@ export async function main(options: MainOptions): Promise<number> {
     });
 
   program
+    .command('serve')
+    .description('serve the page for checking a report in a browser on 127.0.0.1 (npm run build:web), where a web address is fetched by this CLI')
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1 (0: any free port)').default(8080).argParser(parseIntInRange(0, 65535)))
+    .addOption(new Option('--timeout <seconds>', 'give up on a URL after this many seconds in all').default(30).argParser(parseSeconds))
+    .addOption(new Option('--max-bytes <size>', 'refuse documents larger than this (bytes, or e.g. 20MB)').default(20 * 1024 * 1024).argParser(parseBytes))
+    .addOption(rulesOption())
+    .addOption(configOption())
+    .addOption(noConfigOption())
+    .action(async (opts: { port: number; timeout: number; maxBytes: number; rules?: string; config?: string | false }) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      exitCode = await serveCommand((await configured(opts)).ruleset, opts, io);
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema for rule files or senaudit.config.yaml, for editors to validate them')
     .addArgument(new Argument('[kind]', 'which file').choices(['rule', 'config']).default('rule'))

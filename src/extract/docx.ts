@@ -26,7 +26,8 @@ export async function extractDocx(bytes: Uint8Array, name = 'This Word document'
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
+      // Node's mammoth reads `buffer`, its browser build `arrayBuffer` (web/): both are given.
+      { buffer: Buffer.from(bytes), arrayBuffer: bytes.slice().buffer } as { buffer: Buffer },
       {
         styleMap: STYLE_MAP,
         // Pictures carry no report text; skip base64-encoding them into the HTML.

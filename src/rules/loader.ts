@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { AuditError } from '../errors.js';
-import { compileMatcher } from './compile.js';
+import { compileRule } from './compile-rule.js';
 import type { RuleSpec, RulesetInfo } from './schema.js';
 import type { Rule, Ruleset } from './types.js';
 
@@ -136,16 +136,7 @@ async function loadInto(path: string, readText: ReadText, into: Rule[], visiting
   return undefined;
 }
 
-/** Compiles one validated rule (also used for rules written inline in a config file). */
-export function compileRule(spec: RuleSpec, file: string): Rule {
-  try {
-    const options = { pointerOk: spec.pointerOk ?? false };
-    return { spec, file, met: compileMatcher(spec.check.met, options), partial: spec.check.partial ? compileMatcher(spec.check.partial, options) : null };
-  } catch (e) {
-    // Only a regular expression can fail to compile once the schema has passed.
-    throw new AuditError('rules', `${file}: rule "${spec.id}" has a regular expression that does not compile (${(e as Error).message}).`);
-  }
-}
+export { compileRule };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,7 +1,7 @@
 // The README's examples still run as written (issue #18). Every `npx senaudit ...` line in a
 // shell block names only commands and options that exist (as `--help` lists them); a line whose
 // files ship with the repository (or ../shared beside it) and that reaches no network is run as
-// written, and must not fail to run (exit 2).
+// written, and must not fail to run (exit 2); `serve`, which runs until stopped, is run by its own test.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -52,7 +52,8 @@ describe.each(EXAMPLES.map((e) => [`line ${e.line}: senaudit ${e.args.join(' ')}
 
   // Run when it reads only files that are here and fetches nothing.
   const files = rest.filter((a) => !a.startsWith('-') && /[./]/.test(a) && !/^\d{4}-\d{2}-\d{2}$/.test(a) && !/^\d+\/\d+$/.test(a));
-  const runnable = !rest.some((a) => /^https?:/.test(a)) && !rest.includes('--check-links') && files.every((f) => existsSync(join(REPO_ROOT, f)));
+  // `serve` runs until it is stopped: tests/web/serve.test.ts runs it.
+  const runnable = command !== 'serve' && !rest.some((a) => /^https?:/.test(a)) && !rest.includes('--check-links') && files.every((f) => existsSync(join(REPO_ROOT, f)));
   test.runIf(runnable)('runs as written', { timeout: 60_000 }, async () => {
     const r = await runCli(example.args);
     expect(r.code, r.stderr).not.toBe(2);

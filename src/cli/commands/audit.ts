@@ -115,7 +115,7 @@ async function auditOne(target: string, ruleset: Ruleset, opts: AuditCommandOpti
 }
 
 /** One target's report: fetch or read, extract, audit. Throws an AuditError when it cannot be audited. */
-async function auditReport(target: string, ruleset: Ruleset, opts: AuditCommandOptions, io: CliIO): Promise<AuditReport> {
+export async function auditReport(target: string, ruleset: Ruleset, opts: AuditCommandOptions, io: CliIO): Promise<AuditReport> {
   const fetchOptions = { timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes, userAgent: userAgent(VERSION) };
   const { doc, finalUrl, discovery } = opts.discover
     ? await discoverTarget(target, fetchOptions, opts, io)
