@@ -10,6 +10,7 @@ import { noTextMessage } from '../src/audit/no-text.js';
 import type { AuditReport } from '../src/audit/report.js';
 import { extractDocument } from '../src/extract/index.js';
 import { STATUS_LABEL, schoolTypeName, summaryLine } from '../src/format/common.js';
+import { formatDocx } from '../src/format/docx.js';
 import { formatHtml } from '../src/format/html.js';
 import { kindNotice } from '../src/format/kind-notice.js';
 import { formatMarkdown } from '../src/format/markdown.js';
@@ -127,10 +128,13 @@ function finding(f: Finding): HTMLElement {
 }
 
 function downloads(report: AuditReport): HTMLElement {
-  const link = (text: string, name: string, type: string, body: string) =>
+  const link = (text: string, name: string, type: string, body: BlobPart) =>
     el('a', { href: URL.createObjectURL(new Blob([body], { type })), download: name, class: 'download' }, text);
   const base = report.target.replace(/\.[^.]+$/, '') || 'report';
-  return el('p', { class: 'downloads' }, 'Download the gap report: ', link('Markdown', `${base}-gaps.md`, 'text/markdown', formatMarkdown(report)), ' ', link('web page (HTML)', `${base}-gaps.html`, 'text/html', formatHtml(report)));
+  const p = el('p', { class: 'downloads' }, 'Download the gap report: ', link('Markdown', `${base}-gaps.md`, 'text/markdown', formatMarkdown(report)), ', ', link('web page (HTML)', `${base}-gaps.html`, 'text/html', formatHtml(report)));
+  // The Word version (for board papers) is made as the CLI's --format docx makes it, a moment later.
+  void formatDocx(report).then((bytes) => p.append(', ', link('Word (.docx)', `${base}-gaps.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', new Uint8Array(bytes))));
+  return p;
 }
 
 function el(tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {

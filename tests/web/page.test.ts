@@ -92,6 +92,10 @@ describe.runIf(existsSync(CHROMIUM))('the page, in headless Chromium', () => {
     // The Markdown download is the CLI's Markdown formatter's output.
     const href = await page.getAttribute('a[download$="-gaps.md"]', 'href');
     expect(href).toMatch(/^blob:/);
+    // The Word version, made by the CLI's --format docx code: a ZIP (a .docx) holding the gaps.
+    await page.waitForSelector('a[download$="-gaps.docx"]');
+    const docxHead = await page.evaluate<number[]>(`fetch(document.querySelector('a[download$="-gaps.docx"]').href).then((r) => r.arrayBuffer()).then((b) => [...new Uint8Array(b).slice(0, 2)])`);
+    expect(String.fromCharCode(...docxHead)).toBe('PK');
     expect(requests.filter((u) => !u.startsWith('blob:'))).toEqual([]);
     await page.context().close();
   });
