@@ -11,7 +11,7 @@ import { Frontier, type Step } from './frontier.js';
 import { documentInViewer, documentTarget, isCloudDrive } from './document-links.js';
 import { fallbackSteps } from './fallback.js';
 import { dispositionName, nameBonus, schoolNameWords } from './hints.js';
-import { isDocumentUrl, isGenericLinkText, looksLikeFile, scoreLink, worthFollowingOffSite } from './score.js';
+import { CONFIDENT_SCORE, isDocumentUrl, isGenericLinkText, looksLikeFile, scoreLink, worthFollowingOffSite } from './score.js';
 import { siteProblem } from './site-problem.js';
 import { fetchable, pageKey, parseUrl, Site } from './site.js';
 import { sitemapUrls } from './sitemap.js';
@@ -58,8 +58,6 @@ export type DiscoveryResult =
 
 /** A web page shorter than this that reads as a report may still be a home or SEND page. */
 const REPORT_MIN_WORDS = 400;
-/** A report found through a link this strong ends the search: nothing better is likely. */
-const CONFIDENT_SCORE = 70;
 /** A file a link page offers, however worded ("Download"): read early, but not taken on the link's word alone. */
 const POINTED_SCORE = 60;
 /** Links with SEN words at least this strong may lead to a document on another host (a school CMS's file store). */

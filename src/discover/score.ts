@@ -21,6 +21,12 @@ const POLICY = /\bpolic(?:y|ies)\b/i;
 const NEVER = /\.(?:jpe?g|png|gif|webp|svg|ico|mp[34]|mov|avi|wmv|zip|rar|7z|exe|dmg|css|js|xml|ics|pptx?|xlsx?)(?:$|\?)/i;
 const NEVER_WORDS = /\b(?:log ?out|log ?in|sign ?in|sign ?out|calendar|print this page)\b/i;
 
+/**
+ * A link scored this high names the report ("information report" or stronger): a report found
+ * through it ends the search, and `audit` of a page of links names it as the one to follow.
+ */
+export const CONFIDENT_SCORE = 70;
+
 /** Score of a link; null when it is not worth fetching at all. */
 export function scoreLink(text: string, url: URL): number | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;

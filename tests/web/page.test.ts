@@ -3,7 +3,7 @@
 // DOCX chosen through the file input give the same status for every requirement as
 // `senaudit audit --format json` on the same file; nothing is requested once the page is ready;
 // axe-core finds no serious or critical violation; and a screenshot is taken.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { reportParagraphs } from '../batch/report-text.js';
 import { makeDocx } from '../extract/make-docx.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { makePdf } from '../helpers/pdf.js';
+import { startServe } from '../helpers/serve.js';
 
 const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const AS_OF = '2026-11-01';
@@ -35,16 +36,7 @@ describe.runIf(existsSync(CHROMIUM))('the page, in headless Chromium', () => {
     docx = join(dir, 'kestrel-rise.docx');
     writeFileSync(docx, makeDocx(sections.flatMap((s) => [{ text: s.heading, style: 'Heading1' }, ...s.paragraphs])));
 
-    server = spawn(process.execPath, [join(REPO_ROOT, 'bin/senaudit.js'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    origin = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.setEncoding('utf8').on('data', (d: string) => {
-        out += d;
-        const m = /serving the page on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      server.on('exit', (code) => reject(new Error(`senaudit serve exited with ${code}`)));
-    });
+    ({ origin, process: server } = await startServe());
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

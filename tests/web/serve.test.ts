@@ -1,11 +1,10 @@
 // `senaudit serve` (issue #17): the page on 127.0.0.1 only, and POST /api/audit, through which the
 // page audits a web address with the CLI's own fetcher (discovery, address policy, limits).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { reportHtml } from '../batch/report-text.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { startServe } from '../helpers/serve.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let serve: ChildProcess;
@@ -18,15 +17,7 @@ beforeAll(async () => {
     '/': (_req, res: ServerResponse) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><a href="/send/report">SEN Information Report</a></body></html>'),
     '/send/report': (_req, res: ServerResponse) => void res.writeHead(200, { 'content-type': 'text/html' }).end(reportHtml('Kestrel Rise Primary School')),
   });
-  serve = spawn(process.execPath, [join(REPO_ROOT, 'bin/senaudit.js'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  origin = await new Promise<string>((resolve) => {
-    let out = '';
-    serve.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /serving the page on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) resolve(m[1]!);
-    });
-  });
+  ({ origin, process: serve } = await startServe());
 });
 afterAll(async () => {
   serve.kill();

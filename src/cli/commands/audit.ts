@@ -7,7 +7,7 @@ import type { FetchOptions } from '../../fetch/types.js';
 import { userAgent } from '../../fetch/user-agent.js';
 import type { AuditReport } from '../../audit/report.js';
 import type { SenDocument } from '../../document/types.js';
-import { scoreLink } from '../../discover/score.js';
+import { CONFIDENT_SCORE, scoreLink } from '../../discover/score.js';
 import { shown } from '../../format/common.js';
 import { formatJson } from '../../format/json.js';
 import { renderReport, type ReportFormat } from '../../format/render.js';
@@ -84,14 +84,11 @@ function discoverHint(target: string, report: AuditReport, doc: SenDocument, opt
       continue;
     }
     const score = scoreLink(link.text, url) ?? 0;
-    if (score >= REPORT_LINK_SCORE && (!best || score > best.score)) best = { text: link.text.trim() || link.url, url: link.url, score };
+    if (score >= CONFIDENT_SCORE && (!best || score > best.score)) best = { text: link.text.trim() || link.url, url: link.url, score };
   }
   const named = best ? ` The link "${shown(best.text)}" (${shown(best.url)}) looks like the report.` : '';
   return `${shown(redactUrl(target))} looks like a page that leads to the report rather than the report itself.${named} To find the report on the site, run: senaudit audit --discover ${shown(redactUrl(target))}`;
 }
-
-/** A link scored like this (src/discover/score.ts) names the report: "SEN Information Report", ".../send-report". */
-const REPORT_LINK_SCORE = 70;
 
 /** Several reports in one output: JSON as an array, JUnit as one document of suites, the rest one after another. */
 async function renderMany(reports: AuditReport[], failed: { target: string; message: string }[], opts: AuditCommandOptions, io: CliIO): Promise<string> {
