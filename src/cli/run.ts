@@ -7,6 +7,12 @@ import { main } from './main.js';
 /** The real outside world for main(): process streams, the network and the file system. */
 export async function run(argv: string[]): Promise<number> {
   guardProcess();
+  // The reader went away (`senaudit eval | head`): stop quietly, as other command-line tools do,
+  // rather than crash on the next write.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const code = await main({ ...(await realIO()), argv });
   await drain();
   return code;

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { makePdf } from '../helpers/pdf.js';
 
 // Each bad input: one clear line on stderr, exit 2, nothing on stdout, no stack trace.
@@ -65,4 +66,17 @@ describe('bad inputs', () => {
   it('a bad option value', () => expectCannotAudit(['audit', file('report.txt'), '--as-of', '2026-13-45'], /YYYY-MM-DD/));
   it('an unknown school type', () => expectCannotAudit(['audit', file('report.txt'), '--school-type', 'grammar'], /maintained_mainstream/));
   it('a non-http scheme', () => expectCannotAudit(['audit', 'ftp://example.org/report.pdf'], /http/));
+});
+
+it('a reader that goes away (senaudit ... | head -1) ends the run quietly, not with an EPIPE crash', async () => {
+  // Twelve reports as JSON: far more than a pipe holds, so writing goes on after the reader has gone.
+  const example = join(REPO_ROOT, 'fixtures/examples/oakfield-primary.html');
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/senaudit.js'), 'audit', ...Array<string>(12).fill(example), '--format', 'json', '--as-of', '2026-11-01'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  // Like head -1: read the first chunk, then close the pipe.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(stderr).not.toMatch(/EPIPE|Error/);
+  expect(code).toBe(0);
 });
