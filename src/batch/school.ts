@@ -9,7 +9,7 @@ import type { FetchedResource, Fetcher, FetchOptions } from '../fetch/types.js';
 import type { SchoolType } from '../rules/vocabulary.js';
 import type { Ruleset } from '../rules/types.js';
 import type { SchoolInput, SchoolOutcome } from './types.js';
-import { openStart, startAddresses } from '../discover/start.js';
+import { openStart, remembering, startAddresses } from '../discover/start.js';
 import { noTextMessage } from '../audit/no-text.js';
 import type { DocumentWork } from '../audit/isolated.js';
 
@@ -118,13 +118,3 @@ function withPages(outcome: SchoolOutcome, pagesFetched: number | undefined): Sc
   return pagesFetched === undefined || outcome.status === 'skipped' ? outcome : { ...outcome, pagesFetched };
 }
 
-/** A fetcher that answers repeated requests for `urls` from the first answer, failures included (for this school only). */
-function remembering(fetcher: Fetcher, urls: string[]): Fetcher {
-  const answers = new Map<string, Promise<FetchedResource>>();
-  return (u, o) => {
-    if (!urls.includes(u)) return fetcher(u, o);
-    let answer = answers.get(u);
-    if (!answer) answers.set(u, (answer = fetcher(u, o)));
-    return answer;
-  };
-}

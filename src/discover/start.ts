@@ -72,3 +72,14 @@ function alsoTried(e: AuditError, tried: { url: string; why: string }[]): AuditE
     ...(e.retryAfter !== undefined ? { retryAfter: e.retryAfter } : {}),
   });
 }
+
+/** A fetcher that answers repeated requests for `urls` from the first answer, failures included (for one school only: the start page that openStart fetched is not fetched again by discovery). */
+export function remembering(fetcher: Fetcher, urls: string[]): Fetcher {
+  const answers = new Map<string, Promise<FetchedResource>>();
+  return (u, o) => {
+    if (!urls.includes(u)) return fetcher(u, o);
+    let answer = answers.get(u);
+    if (!answer) answers.set(u, (answer = fetcher(u, o)));
+    return answer;
+  };
+}

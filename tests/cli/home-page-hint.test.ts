@@ -1,7 +1,8 @@
 // A home page or a page of links audited without --discover (issue #18): it is not judged as the
 // report without a word; the output says what it looks like, names the link that looks like the
 // report, and gives the --discover command. The real CLI, spawned, against 127.0.0.1.
-import type { ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { reportHtml } from '../batch/report-text.js';
 import { runCli } from '../helpers/cli.js';
@@ -53,4 +54,29 @@ test('no note for the report itself, nor when --discover was asked for', async (
   const discovered = await runCli(['audit', server.url('/'), '--discover', '--as-of', '2026-11-01']);
   expect(discovered.stderr).toMatch(/^senaudit: /);
   expect(discovered.stderr).not.toContain('run: senaudit audit --discover');
+});
+
+test('--discover takes a website as people type it (no scheme: https:// then http://), and refuses a file', async () => {
+  // A site that speaks only plain http: a TLS handshake on its port is cut at once, as a closed
+  // https port refuses it, so the https:// address fails and http:// is tried, as a batch does.
+  const site = createServer((req, res) => {
+    if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><a href="/report">SEN Information Report</a></body></html>');
+    else if (req.url === '/report') res.writeHead(200, { 'content-type': 'text/html' }).end(reportHtml('Kestrel Rise Primary School'));
+    else res.writeHead(404).end();
+  });
+  site.on('connection', (socket) => socket.once('data', (d: Buffer) => d[0] === 0x16 && socket.destroy()));
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  try {
+    const bare = `127.0.0.1:${(site.address() as AddressInfo).port}`;
+    const r = await runCli(['audit', bare, '--discover', '--as-of', '2026-11-01', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { finalUrl: string; discovery: { clickPath: string[] } };
+    expect(report.finalUrl).toBe(`http://${bare}/report`);
+    expect(report.discovery.clickPath[0]).toBe(`http://${bare}/`);
+  } finally {
+    site.closeAllConnections();
+    await new Promise((resolve) => site.close(resolve));
+  }
+  const file = await runCli(['audit', 'fixtures/examples/oakfield-primary.html', '--discover']);
+  expect(file.code).toBe(2);
+  expect(file.stderr).toBe('senaudit: --discover searches a website from its address (such as www.example-school.sch.uk or https://...); fixtures/examples/oakfield-primary.html is a file: leave out --discover to audit it.\n');
 });

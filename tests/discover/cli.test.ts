@@ -58,9 +58,9 @@ describe('senaudit audit <home page> --discover', () => {
     expect(s.log.some((p) => p.startsWith('/private/'))).toBe(false);
   });
 
-  test('--discover needs a web address', async () => {
+  test('--discover needs a web address, not a file', async () => {
     const r = await runCli(['audit', 'fixtures/examples/oakfield-primary.html', '--discover']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^senaudit: --discover needs a web address/);
+    expect(r.stderr).toMatch(/^senaudit: --discover searches a website from its address .* is a file: leave out --discover to audit it\.\n$/);
   });
 });

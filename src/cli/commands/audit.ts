@@ -1,6 +1,7 @@
 import { auditDocument } from '../../audit/audit-document.js';
 import { loadTarget } from '../../audit/load-target.js';
 import { noTextMessage } from '../../audit/no-text.js';
+import { hasScheme, normaliseSchoolUrl } from '../../batch/input/url.js';
 import { AuditError } from '../../errors.js';
 import { isUrl, redactUrl } from '../../fetch/index.js';
 import type { FetchOptions } from '../../fetch/types.js';
@@ -147,10 +148,18 @@ export async function auditReport(target: string, ruleset: Ruleset, opts: AuditC
   return report;
 }
 
-/** --discover: the report found from a home page, with the way to it (robots.txt obeyed). */
+/**
+ * --discover: the report found from a home page, with the way to it (robots.txt obeyed). The
+ * address may be typed as a school's website usually is ("www.x.sch.uk"): https:// then http://,
+ * with and without www., as a batch tries them (src/discover/start.ts).
+ */
 async function discoverTarget(target: string, fetchOptions: FetchOptions, opts: AuditCommandOptions, io: CliIO) {
-  if (!isUrl(target)) throw new AuditError('usage', '--discover needs a web address (http or https) to search from, not a file.');
+  // A path ("./report.pdf", "/home/...", a file that is there) is not a website to search.
+  const looksLikePath = !hasScheme(target) && (/^[./~\\]/.test(target) || (await io.readFile(target).then(() => true, () => false)));
+  const start = looksLikePath ? null : normaliseSchoolUrl(target);
+  if (!start) throw new AuditError('usage', `--discover searches a website from its address (such as www.example-school.sch.uk or https://...); ${target} is a file: leave out --discover to audit it.`);
   const { findReport } = await import('../../discover/index.js');
+  const { openStart, remembering, startAddresses } = await import('../../discover/start.js');
   const { politeFetcher } = await import('../../fetch/polite.js');
   const fetcher = politeFetcher(io.fetcher, {
     concurrency: 2,
@@ -160,7 +169,10 @@ async function discoverTarget(target: string, fetchOptions: FetchOptions, opts: 
     userAgent: fetchOptions.userAgent,
     onNote: (note) => io.stderr(`senaudit: note: ${note}\n`),
   });
-  const found = await findReport(target, fetcher, { maxPages: opts.maxPages ?? 30, maxDepth: opts.maxDepth ?? 3, fetchOptions });
+  const addresses = startAddresses(start, !hasScheme(target));
+  const answered = remembering(fetcher, addresses);
+  const opened = await openStart(addresses, answered, fetchOptions);
+  const found = await findReport(opened.url, answered, { maxPages: opts.maxPages ?? 30, maxDepth: opts.maxDepth ?? 3, fetchOptions });
   if (!found.found) throw new AuditError('not-found', found.message);
   return { doc: found.doc, finalUrl: found.reportUrl, discovery: { clickPath: found.clickPath, pagesSearched: found.pagesSearched } };
 }
