@@ -1,4 +1,4 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AuditError } from '../errors.js';
@@ -80,5 +80,20 @@ function isStale(lock: LockInfo): boolean {
     return false;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Runs `work` holding the lock of `outDir` (created if needed), saying on `note` when a stale lock
+ * was taken over, and releasing the lock however `work` ends: what `batch` and `merge` both do.
+ */
+export async function whileLocked<T>(outDir: string, command: string, note: (text: string) => void, work: () => Promise<T>): Promise<T> {
+  await mkdir(outDir, { recursive: true });
+  const lock = await lockOut(outDir, command);
+  if (lock.recovered) note(`senaudit: note: ${lock.recovered}.\n`);
+  try {
+    return await work();
+  } finally {
+    await lock.release();
   }
 }

@@ -4,7 +4,7 @@
 // report in $GITHUB_STEP_SUMMARY, `gaps` and `reports` in $GITHUB_OUTPUT. Its exit code is the
 // CLI's, so the job fails as `fail-on` says (README "In CI").
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { access, appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditReport } from '../audit/report.js';
 import { latestLines } from '../batch/reports.js';
@@ -131,7 +131,7 @@ async function batch(inputs: ActionInputs, common: string[], io: CliIO): Promise
   const gaps = lines.reduce((n, l) => n + (l.status === 'audited' ? countGapsAtOrAbove(l.report.results, inputs.failOn) : 0), 0);
   const files = ['results.ndjson', 'summary.csv', 'summary.xlsx', 'report.md', 'report.html', 'junit.xml'].map((f) => join(inputs.out, f));
   const reports: string[] = [];
-  for (const f of files) if (await readFile(f).then(() => true, () => false)) reports.push(f);
+  for (const f of files) if (await access(f).then(() => true, () => false)) reports.push(f);
   const markdown = await readFile(join(inputs.out, 'report.md'), 'utf8').catch(() => '');
   await appendSummary(io.env['GITHUB_STEP_SUMMARY'], markdown, join(inputs.out, 'report.md'));
   return { code, gaps, reports };

@@ -1,6 +1,6 @@
 import type { SenDocument } from '../document/types.js';
 import { AuditError } from '../errors.js';
-import { formatSize } from '../size.js';
+import { formatSize, unpacksTooFarMessage } from '../size.js';
 import { extractHtml } from './html.js';
 import { zipOverrun } from './zip-limits.js';
 
@@ -19,7 +19,7 @@ export async function extractDocx(bytes: Uint8Array, name = 'This Word document'
   const over = zipOverrun(bytes);
   if (over) {
     const what = over.part ? `its part ${over.part} unpacks to more than ${formatSize(over.limit)}` : `its parts unpack to more than ${formatSize(over.limit)} in all`;
-    throw new AuditError('unreadable', `${name} is not read: ${what}, far more than any report (a file built this way can exhaust memory). Ask the school for the report as a PDF or a web page.`);
+    throw new AuditError('unreadable', unpacksTooFarMessage(name, what, 'the report as a PDF or a web page'));
   }
   // Imported here, not at the top: only .docx files need it.
   const mammoth = (await import('mammoth')).default;

@@ -7,7 +7,7 @@ import { removeFurniture } from './pdf-furniture.js';
 import { metadataDates, pdfTitle } from './pdf-meta.js';
 import { findUrls } from './urls.js';
 import { AuditError } from '../errors.js';
-import { formatSize } from '../size.js';
+import { formatSize, unpacksTooFarMessage } from '../size.js';
 import { pdfStreamOverrun } from './pdf-limits.js';
 
 // A PDF -> Document with 1-based page numbers on every block, so evidence can say "page 2".
@@ -39,7 +39,7 @@ export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<
   const over = pdfStreamOverrun(bytes);
   if (over) {
     const what = over.total ? `its streams decode to more than ${formatSize(over.limit)} in all` : `stream ${over.stream} decodes to more than ${formatSize(over.limit)}`;
-    throw new AuditError('unreadable', `${name} is not read: ${what}, far more than any report (a file built this way can exhaust memory). Ask the school for the report as a text PDF or a web page.`);
+    throw new AuditError('unreadable', unpacksTooFarMessage(name, what, 'the report as a text PDF or a web page'));
   }
   const { PDFParse } = await importPdfParse();
   // A copy: pdfjs may transfer (detach) the buffer it is given, and the caller still owns these bytes.

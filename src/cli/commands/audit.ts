@@ -2,7 +2,7 @@ import { auditDocument } from '../../audit/audit-document.js';
 import { loadTarget } from '../../audit/load-target.js';
 import { noTextMessage } from '../../audit/no-text.js';
 import { hasScheme, normaliseSchoolUrl } from '../../batch/input/url.js';
-import { AuditError } from '../../errors.js';
+import { AuditError, isAuditError } from '../../errors.js';
 import { isUrl, redactUrl } from '../../fetch/index.js';
 import type { FetchOptions } from '../../fetch/types.js';
 import { userAgent } from '../../fetch/user-agent.js';
@@ -95,13 +95,12 @@ function discoverHint(target: string, report: AuditReport, doc: SenDocument, opt
 async function renderMany(reports: AuditReport[], failed: { target: string; message: string }[], opts: AuditCommandOptions, io: CliIO): Promise<string> {
   if (opts.format === 'json') return `[${reports.map((r) => formatJson(r).trimEnd()).join(',\n')}]\n`;
   if (opts.format === 'junit') return (await import('../../format/junit.js')).formatJunitMany(reports, failed, { failOn: opts.failOn });
-  const color = io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb';
-  return reports.map((r) => renderReport(r, opts.format as ReportFormat, { color, failOn: opts.failOn })).join('\n');
+  return reports.map((r) => renderReport(r, opts.format as ReportFormat, { color: colour(io), failOn: opts.failOn })).join('\n');
 }
 
 async function auditOne(target: string, ruleset: Ruleset, opts: AuditCommandOptions, io: CliIO): Promise<number> {
   const report = await auditReport(target, ruleset, opts, io);
-  const color = !opts.output && io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb';
+  const color = !opts.output && colour(io);
   const rendered = opts.format === 'docx' ? await (await import('../../format/docx.js')).formatDocx(report) : renderReport(report, opts.format, { color, failOn: opts.failOn });
   if (opts.output) {
     await io.writeFileAtomic(opts.output, rendered);
@@ -110,6 +109,11 @@ async function auditOne(target: string, ruleset: Ruleset, opts: AuditCommandOpti
     io.stdout(rendered as string);
   }
   return countGapsAtOrAbove(report.results, opts.failOn) > 0 ? EXIT_GAPS : EXIT_OK;
+}
+
+/** Colour only on a terminal, and never with NO_COLOR or TERM=dumb. */
+function colour(io: CliIO): boolean {
+  return io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb';
 }
 
 /** One target's report: fetch or read, extract, audit. Throws an AuditError when it cannot be audited. */
@@ -154,8 +158,10 @@ export async function auditReport(target: string, ruleset: Ruleset, opts: AuditC
  * with and without www., as a batch tries them (src/discover/start.ts).
  */
 async function discoverTarget(target: string, fetchOptions: FetchOptions, opts: AuditCommandOptions, io: CliIO) {
-  // A path ("./report.pdf", "/home/...", a file that is there) is not a website to search.
-  const looksLikePath = !hasScheme(target) && (/^[./~\\]/.test(target) || (await io.readFile(target).then(() => true, () => false)));
+  // A path ("./report.pdf", "/home/...", a file that is there) is not a website to search. Whether
+  // it is there is asked without reading it (no byte of it is allowed); only "no such file" says no.
+  const isFile = () => io.readFile(target, { maxBytes: 0 }).then(() => true, (e: unknown) => !(isAuditError(e) && e.code === 'not-found'));
+  const looksLikePath = !hasScheme(target) && (/^[./~\\]/.test(target) || (await isFile()));
   const start = looksLikePath ? null : normaliseSchoolUrl(target);
   if (!start) throw new AuditError('usage', `--discover searches a website from its address (such as www.example-school.sch.uk or https://...); ${target} is a file: leave out --discover to audit it.`);
   const { findReport } = await import('../../discover/index.js');

@@ -16,8 +16,7 @@ import { writeOutputs } from '../../batch/outputs.js';
 import type { LetterSettings } from '../../format/letter/settings.js';
 import { shown } from '../../format/common.js';
 import type { CliIO } from '../io.js';
-import { mkdir } from 'node:fs/promises';
-import { lockOut } from '../../batch/out-lock.js';
+import { whileLocked } from '../../batch/out-lock.js';
 import { DEFAULT_LIMITS, isolatedWork } from '../../audit/isolated.js';
 
 export interface BatchCommandOptions {
@@ -49,14 +48,7 @@ export async function batchCommand(input: string, ruleset: Ruleset, opts: BatchC
   const file = await io.readFile(input);
   const loaded = loadSchools(file.bytes, input);
   for (const d of loaded.duplicates) io.stderr(`senaudit: warning: ${shown(d)}.\n`);
-  await mkdir(opts.out, { recursive: true });
-  const lock = await lockOut(opts.out, 'batch');
-  if (lock.recovered) io.stderr(`senaudit: note: ${lock.recovered}.\n`);
-  try {
-    return await runAndWrite(loaded.rows, ruleset, opts, io);
-  } finally {
-    await lock.release();
-  }
+  return whileLocked(opts.out, 'batch', io.stderr, () => runAndWrite(loaded.rows, ruleset, opts, io));
 }
 
 async function runAndWrite(rows: Parameters<typeof runBatch>[0], ruleset: Ruleset, opts: BatchCommandOptions, io: CliIO): Promise<number> {

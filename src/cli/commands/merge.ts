@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { formatEndSummary } from '../../batch/end-summary.js';
 import { batchExitCode } from '../../batch/exit-code.js';
 import { SUMMARY_FILE, writeSummary } from '../../batch/summary.js';
@@ -7,7 +7,7 @@ import { AuditError } from '../../errors.js';
 import type { Severity } from '../../rules/vocabulary.js';
 import type { CliIO } from '../io.js';
 import { writeOutputs } from '../../batch/outputs.js';
-import { lockOut } from '../../batch/out-lock.js';
+import { whileLocked } from '../../batch/out-lock.js';
 import type { BatchFormat } from '../options.js';
 import type { LetterSettings } from '../../format/letter/settings.js';
 
@@ -30,14 +30,7 @@ export async function mergeCommand(files: string[], opts: MergeCommandOptions, i
     const ok = await stat(f).then((s) => s.isFile(), () => false);
     if (!ok) throw new AuditError('not-found', `${f} is not a results file: give the results.ndjson of each shard.`);
   }
-  await mkdir(opts.out, { recursive: true });
-  const lock = await lockOut(opts.out, 'merge');
-  if (lock.recovered) io.stderr(`senaudit: note: ${lock.recovered}.\n`);
-  try {
-    return await mergeInto(files, opts, io);
-  } finally {
-    await lock.release();
-  }
+  return whileLocked(opts.out, 'merge', io.stderr, () => mergeInto(files, opts, io));
 }
 
 async function mergeInto(files: string[], opts: MergeCommandOptions, io: CliIO): Promise<number> {
