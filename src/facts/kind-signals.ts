@@ -67,6 +67,12 @@ export const EMPTY_FIELD = /^[A-Za-z][\w\s'’/&()-]{1,50}:$/;
 export const EG_PROMPT = /^\(?\s*e\.g\./i;
 
 export interface TextViews {
+  /**
+   * The line the document is headed by: its title, or the first short line among the opening
+   * blocks that names a document (a report, a plan, a policy), past a cover page's "Approved by:",
+   * "Date:" and the school's name. Empty when no such line opens the document.
+   */
+  nameLine: string;
   /** The whole text, blocks joined, whitespace collapsed. */
   all: string;
   /** Title and opening lines, one per line: what the document is headed. */
@@ -84,6 +90,11 @@ const HEAD_LINE = 150;
 const HEAD_START = 100;
 const HEADING_ZONE = 30;
 const OPENING_CHARS = 1500;
+/** How far into a document its name line may stand (a cover page has a few lines before it), and how long it may be. */
+const NAME_LINE_BLOCKS = 10;
+const NAME_LINE_CHARS = 100;
+/** A document's name: the report's, another school document's, or a policy's. */
+const DOCUMENT_NAME = new RegExp(`${REPORT_NAME.source}|${OTHER_DOCUMENT.source}|\\bpolicy\\b`, 'i');
 /** A report name in a clause like these names another document, not this one. */
 const POINTING = /\b(?:see|read|alongside|conjunction|found|available|refer|click|link|download|view|visit|associated|related|linked)\b[^.\n]{0,60}$|\b(?:publish(?:es)?|prepares?|produces?|keeps?)\s+an?\s+(?:\w+\s+){0,3}$/i;
 
@@ -97,7 +108,10 @@ export function textViews(doc: SenDocument): TextViews {
   const headings = [doc.title ?? '', ...doc.blocks.slice(0, HEADING_ZONE).filter((b) => b.kind === 'heading').map((b) => clip(b.text))].join('\n');
   const all = blocks.join('\n');
   const words = all.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
-  return { all, head, headings, opening: all.slice(0, OPENING_CHARS), blocks, words };
+  // A line ending a sentence is prose ("This plan should be read alongside the SEN Information Report."), not a name.
+  const isNameLine = (s: string) => s.length > 0 && s.length <= NAME_LINE_CHARS && !/[.!?]$/.test(s) && DOCUMENT_NAME.test(s);
+  const nameLine = [doc.title ?? '', ...blocks.slice(0, NAME_LINE_BLOCKS)].find(isNameLine) ?? '';
+  return { all, head, headings, nameLine, opening: all.slice(0, OPENING_CHARS), blocks, words };
 }
 
 /** The report name the document gives itself in its title, headings or opening (not one it points to), if any. */

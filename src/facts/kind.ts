@@ -91,8 +91,11 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   // Another school document (an accessibility plan, another policy) named as such at the top,
   // before any line that names the report as itself (an accessibility plan "to be read alongside
   // the SEN Information Report" points to the report; it is not the report).
-  const otherDoc = firstMatch(OTHER_DOCUMENT, v.head);
-  if (otherDoc && position(OTHER_DOCUMENT, v.head) < selfNamePosition(v.head)) {
+  // The head is the first few lines; a cover page (the school's name, "Approved by:", "Date:")
+  // can push the name below them, so the line the document is headed by is read too.
+  const otherDoc = firstMatch(OTHER_DOCUMENT, v.head) ?? (firstMatch(REPORT_NAME, v.nameLine) === null ? firstMatch(OTHER_DOCUMENT, v.nameLine) : null);
+  const otherFirst = position(OTHER_DOCUMENT, v.head) < selfNamePosition(v.head) || (selfNamePosition(v.head) === Infinity && otherDoc !== null);
+  if (otherDoc && otherFirst) {
     return {
       kind: 'other',
       reason: `This looks like a different school document, not the SEN information report: it is headed '${otherDoc}'.`,
@@ -173,7 +176,8 @@ export function classifyKind(doc: SenDocument): KindVerdict {
     };
   }
 
-  const named = selfName ?? selfReference ?? firstMatch(REPORT_NAME, v.all);
+  // Only a name the document gives itself: "read alongside the SEN Information Report" names another.
+  const named = selfName ?? selfReference;
   return {
     kind: 'report',
     reason: named

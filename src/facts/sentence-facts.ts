@@ -101,7 +101,7 @@ const CHILDREN_WITH = /^(many |some |most |all )?(?:children|pupils|students|lea
 const HEDGED_VERB = / (?:may|might|often|can|could|tend to|usually|typically|generally|frequently|will) (?:also )?(?:have|experience|find|struggle|show|display|present|require|need|be affected)\b/i;
 const PRESENT_VERB = / (?:have|has|experience|find it|are likely to have|are more likely to)\b/i;
 const NEED_VERB = / (?:require|need)\b/i;
-const DIFFICULTY = /\b(?:difficult(?:y|ies)|problems?|trouble|challenges?|delays?)\b/i;
+const DIFFICULTY = /\b(?:difficult(?:y|ies)|problems?|trouble|challenges?|delays?|hard)\b/i;
 const HELP = /\b(?:support|equipment|help|adaptations?)\b/i;
 /** Characters of the clause before the verb, and after it before the difficulty or need. */
 const BEFORE_VERB = 120;

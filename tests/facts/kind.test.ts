@@ -131,6 +131,25 @@ describe('classifyKind', () => {
     expect(v.reason).toContain("'Accessibility Plan'");
   });
 
+  it('finds an accessibility plan\'s name below a cover page, even when the plan points to the report', () => {
+    const cover = ['Willowmere Primary School', 'Approved by: Full Governing Body', 'Date approved: March 2024', 'Next review: March 2027', 'Headteacher: Mrs A Cole'];
+    const v = classifyKind(
+      makeDoc([
+        ...cover,
+        'Accessibility Plan 2024-2027',
+        'This plan sets out how the school will improve access for disabled pupils. It should be read alongside the SEN Information Report.',
+        ...SCHOOL_PROSE,
+      ]),
+    );
+    expect(v.kind).toBe('other');
+    expect(v.reason).toContain("'Accessibility Plan'");
+    // The same cover over the report itself, which names the plan only in passing, is still the report.
+    const report = classifyKind(
+      makeDoc([...cover, 'SEND Information Report 2025-26', 'Our Accessibility Plan is on the policies page.', ...SCHOOL_PROSE]),
+    );
+    expect(report.kind).toBe('report');
+  });
+
   it('calls advice for parents about their child\'s school "other"', () => {
     const v = classifyKind(
       makeDoc([
