@@ -64,6 +64,10 @@ export function splitSentences(text: string): string[] {
 const GLOSSARY_HEADING = /\b(glossary|acronyms?|abbreviations?|jargon|key terms|definitions|terminology|what do these (words|terms) mean)\b/i;
 // "EHCP – Education, Health and Care Plan", "SENCO: Special Educational Needs Co-ordinator"
 const GLOSSARY_LINE = /^[A-Z][A-Za-z&/()-]{1,12}\s*[-\u2013\u2014:=]\s+[A-Z][^.!?]{0,120}$/;
+// A glossary entry: a term, then a dash, colon or equals sign, then what it means.
+const GLOSSARY_ENTRY = /^[^.!?:\u2013\u2014=]{1,60}?\s[-\u2013\u2014:=]\s|^[^.!?:\u2013\u2014=]{1,60}?[:\u2013\u2014=]\s/;
+/** Words beyond which a paragraph that is not shaped as an entry is prose, not part of a glossary. */
+const GLOSSARY_PROSE_WORDS = 30;
 // A list that follows a lead-in like "Schools must set out:" belongs to that lead-in.
 const LEAD_IN = /:\s*$/;
 // Lead-ins whose list is not the school's arrangement: items cited from the law ("written with
@@ -154,6 +158,14 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
     const shortItem = block.kind === 'list_item' && block.text.split(' ').length <= LIST_ITEM_WORDS;
     const quotedBlock = !asHeading && QUOTED.test(block.text);
     const quotation = quoteNext && block.kind === 'paragraph';
+    // A glossary (its entries listed, or each a line "Term - meaning") ends where the document goes
+    // back to paragraphs of prose or asks its next question: extracted
+    // headings' levels are guessed from their look (a capitalised "KEY TERMS" outranks the title-case
+    // sections after it), so waiting for a heading of the glossary's own level could read a whole
+    // report as its glossary.
+    if (glossaryDepth !== null && block.kind === 'paragraph' && !GLOSSARY_ENTRY.test(block.text) && (texts.length > 1 || block.text.split(' ').length > GLOSSARY_PROSE_WORDS || isQuestion(block.text))) {
+      glossaryDepth = null;
+    }
     const cardLine = texts.length === 1 && block.text.split(' ').length <= CARD_LINE_WORDS && !isQuestion(block.text);
     card = cardLine ? (card && card.lines < CARD_LINES ? { first: card.first, lines: card.lines + 1 } : { first: sentences.length, lines: 1 }) : null;
     for (const text of texts) {

@@ -69,6 +69,21 @@ describe('sentence roles', () => {
     expect(hits(d, { phrases: ['identify', 'cognition and learning'] })).toEqual([]);
     expect(hits(d, { phrases: ['cognition and learning'], in: ['generic'] })).toEqual(['Cognition and learning']);
   });
+  test('a glossary ends where prose or the next question starts, whatever the levels extraction guessed', () => {
+    // "KEY TERMS" in capitals is read as a level-2 heading and the sections after it as level 3:
+    // waiting for a heading of the glossary's own level read a whole report as its glossary.
+    const d = doc(
+      { h: 'KEY TERMS', level: 2 },
+      'SENCO - Special Educational Needs Co-ordinator',
+      { li: 'Training is learning done at work.' },
+      { h: 'Staff', level: 3 },
+      'Teachers attended training on autism in September. Teaching assistants followed in October.',
+    );
+    expect(hits(d, { phrases: ['training'] })).toEqual(['Teachers attended training on autism in September.']);
+    expect(hits(d, { phrases: ['training'], in: ['glossary'] })).toEqual(['Training is learning done at work.']);
+    const asked = doc({ h: 'GLOSSARY', level: 2 }, 'EHCP - Education, Health and Care Plan', 'How will my child be taught?', 'Teachers plan lessons with training from the SENCO.');
+    expect(hits(asked, { phrases: ['training'] })).toEqual(['Teachers plan lessons with training from the SENCO.']);
+  });
   test('a contact line is not a glossary line', () => {
     const d = doc('SENCO: Mrs J Smith', 'Telephone: 01632 960123');
     expect(hits(d, { entity: ['person', 'phone'] })).toHaveLength(2);
