@@ -85,7 +85,10 @@ const CONTINUES = /^(this|it|they|these|those|such)\b/i;
  * one that reads only the school's practice sees neither.
  */
 function leadInFacts(text: string, role: SentenceRole, facts: SentenceFacts): SentenceFacts | null {
-  if (LAW_WORDS.test(text) || LAW_LEAD_IN.test(text)) return { voice: facts.voice === 'school' ? 'law' : facts.voice, statement: facts.statement };
+  // A heading that cites the law ("Identifying needs (SEND Code of Practice, chapter 6)") names
+  // the duty its section answers; only a lead-in sentence ("...with reference to the following
+  // guidance:") hands its list to the law.
+  if (LAW_WORDS.test(text) || (role !== 'heading' && LAW_LEAD_IN.test(text))) return { voice: facts.voice === 'school' ? 'law' : facts.voice, statement: facts.statement };
   if (AIMS_LEAD_IN.test(text)) return { voice: facts.voice, statement: facts.statement === 'practice' ? 'aim' : facts.statement };
   return role === 'generic' ? facts : null;
 }

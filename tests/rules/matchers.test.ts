@@ -84,6 +84,13 @@ describe('sentence roles', () => {
     const asked = doc({ h: 'GLOSSARY', level: 2 }, 'EHCP - Education, Health and Care Plan', 'How will my child be taught?', 'Teachers plan lessons with training from the SENCO.');
     expect(hits(asked, { phrases: ['training'] })).toEqual(['Teachers plan lessons with training from the SENCO.']);
   });
+  test('a heading that cites the law does not hand its list to the law', () => {
+    const d = doc({ h: 'Identifying needs (SEND Code of Practice 2015, chapter 6)' }, { li: 'We screen reading and spelling when a concern is raised.' });
+    expect(hits(d, { phrases: ['screen'] })).toEqual(['We screen reading and spelling when a concern is raised.']);
+    // A lead-in sentence that cites it still does.
+    const cited = doc('This report was written with reference to the following statutory guidance:', { li: 'Schools identify needs early.' });
+    expect(hits(cited, { phrases: ['identify'] })).toEqual([]);
+  });
   test('a contact line is not a glossary line', () => {
     const d = doc('SENCO: Mrs J Smith', 'Telephone: 01632 960123');
     expect(hits(d, { entity: ['person', 'phone'] })).toHaveLength(2);
