@@ -19,7 +19,7 @@ export interface SentenceFacts {
 }
 
 /** The school speaking of itself: a first person, or the school as the subject. */
-const FIRST_PERSON = /\b(?:we|our|us|ours|ourselves)\b/i;
+export const FIRST_PERSON = /\b(?:we|our|us|ours|ourselves)\b/i;
 
 // --- The law's and national guidance's words -------------------------------------------------
 // What schools in general must do ("schools must...", "the Code of Practice states...").
@@ -179,7 +179,7 @@ const IDEAL = /\b(?:full(?:est)? potential|fulfil(?:l?ing)? (?:their|his or her)
 /** An ideal hoped for, not a claim about what is done now ("staff ensure all pupils are fully included" is a claim). */
 const HOPED = /\b(?:will|shall|would|to (?:ensure|enable|help|allow|make sure)|in order to|so that|enables? them to)\b/i;
 /** What makes a sentence an arrangement: how often, who meets whom, a named kind of support. */
-const CONCRETE = /\b(?:termly|weekly|daily|fortnightly|annually|yearly|each (?:term|week|year|half[- ]term)|every (?:term|week|half[- ]term)|half[- ]termly|meetings?|reviews?|visits?|sessions?|groups?|1:1|one[- ]to[- ]one|interventions?|referr(?:al|als|ed)|assessments?|timetables?|plans?)\b/i;
+export const CONCRETE = /\b(?:termly|weekly|daily|fortnightly|annually|yearly|each (?:term|week|year|half[- ]term)|every (?:term|week|half[- ]term)|half[- ]termly|meetings?|reviews?|visits?|sessions?|groups?|1:1|one[- ]to[- ]one|interventions?|referr(?:al|als|ed)|assessments?|timetables?|plans?)\b/i;
 
 /** Whose voice a sentence is in. */
 export function sentenceVoice(text: string): Voice {

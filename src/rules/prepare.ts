@@ -1,7 +1,7 @@
 import type { Link, SenDocument } from '../document/types.js';
 import { normaliseForMatch } from './normalise.js';
 import type { SentenceRole } from './schema.js';
-import { isSchoolPractice, LAW_WORDS, sentenceFacts, type SentenceFacts, type Statement, type Voice } from '../facts/sentence-facts.js';
+import { CONCRETE, FIRST_PERSON, isSchoolPractice, LAW_WORDS, sentenceFacts, type SentenceFacts, type Statement, type Voice } from '../facts/sentence-facts.js';
 
 /**
  * Turns a Document into the sentences the matchers read, once per document.
@@ -197,9 +197,12 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
         role = 'generic';
         facts = listLeadIn;
       }
-      // A sentence continuing a generic one in the same paragraph says what that one says.
+      // A sentence continuing a generic one in the same paragraph says what that one says, unless
+      // the school speaks in it ("This is why we screen every pupil") or, after anything but a
+      // definition, names an arrangement ("They then get help in small groups").
       const prev = sentences[sentences.length - 1];
-      if (role === 'body' && prev && prev.block === blockIndex && prev.role === 'generic' && CONTINUES.test(text)) {
+      const ownAccount = FIRST_PERSON.test(text) || (prev?.statement !== 'definition' && CONCRETE.test(text));
+      if (role === 'body' && prev && prev.block === blockIndex && prev.role === 'generic' && CONTINUES.test(text) && !ownAccount) {
         role = 'generic';
         facts = { voice: prev.voice, statement: prev.statement };
       }

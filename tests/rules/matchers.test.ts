@@ -91,6 +91,17 @@ describe('sentence roles', () => {
     const cited = doc('This report was written with reference to the following statutory guidance:', { li: 'Schools identify needs early.' });
     expect(hits(cited, { phrases: ['identify'] })).toEqual([]);
   });
+  test('a sentence carrying on from the law\'s words is the school\'s when the school speaks in it or names an arrangement', () => {
+    const d = doc(
+      'The Code of Practice says that schools must identify needs early. This is why we screen reading on entry.',
+      'Schools must support pupils who fall behind. They get help in small groups with a teaching assistant.',
+      'Schools must publish a report. This must be updated every year.',
+    );
+    expect(hits(d, { phrases: ['screen', 'small groups', 'updated'] })).toEqual([
+      'This is why we screen reading on entry.',
+      'They get help in small groups with a teaching assistant.',
+    ]);
+  });
   test('a contact line is not a glossary line', () => {
     const d = doc('SENCO: Mrs J Smith', 'Telephone: 01632 960123');
     expect(hits(d, { entity: ['person', 'phone'] })).toHaveLength(2);
