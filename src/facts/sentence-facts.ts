@@ -43,8 +43,12 @@ const LAW_HISTORY = /\b(?:was|were) (?:introduced|established|created|brought in
 // --- A local authority's words ------------------------------------------------------------------
 /** What a local authority will do, said as a duty. */
 const LA_DUTY = /\blocal authorit(?:y|ies)\b/i;
-/** Addressed to parents about the school from outside it ("your child's school will..."). */
-const LA_VOICE = /\byour child[’']?s (?:school|setting|nursery|college|teacher)\b|\b(?:all )?(?:schools|settings|nurseries|colleges) (?:will|can|may) (?:also )?(?:provide|offer|support|make|help|use|have)\b/i;
+/**
+ * Addressed to parents about the school from outside it ("your child's school will..."). Not
+ * "your child's teacher": a school's own report speaks to parents that way throughout, and a page
+ * written from outside any school is known as such from the whole document (src/facts/kind.ts).
+ */
+const LA_VOICE = /\byour child[’']?s (?:school|setting|nursery|college)\b|\b(?:all )?(?:schools|settings|nurseries|colleges) (?:will|can|may) (?:also )?(?:provide|offer|support|make|help|use|have)\b/i;
 /** The Local Offer described in general, as the council's pages describe it. */
 const LOCAL_OFFER_IN_GENERAL = /^(?:the )?local offer (?:will|is|was|aims?|enables?|provides?|sets? out|gives?|brings?|has been|must)\b/i;
 

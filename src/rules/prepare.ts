@@ -66,6 +66,8 @@ const GLOSSARY_HEADING = /\b(glossary|acronyms?|abbreviations?|jargon|key terms|
 const GLOSSARY_LINE = /^[A-Z][A-Za-z&/()-]{1,12}\s*[-\u2013\u2014:=]\s+[A-Z][^.!?]{0,120}$/;
 // A glossary entry: a term, then a dash, colon or equals sign, then what it means.
 const GLOSSARY_ENTRY = /^[^.!?:\u2013\u2014=]{1,60}?\s[-\u2013\u2014:=]\s|^[^.!?:\u2013\u2014=]{1,60}?[:\u2013\u2014=]\s/;
+/** The letter headings of a glossary in alphabetical sections. */
+const GLOSSARY_LETTER = /^[A-Z](?:\s*[-\u2013&]\s*[A-Z])?$/;
 /** Words beyond which a paragraph that is not shaped as an entry is prose, not part of a glossary. */
 const GLOSSARY_PROSE_WORDS = 30;
 // A list that follows a lead-in like "Schools must set out:" belongs to that lead-in.
@@ -179,7 +181,8 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
       else if (isQuestion(text)) depth = QUESTION_DEPTH;
       if (depth !== null) {
         while (open.length && open[open.length - 1]!.depth >= depth) open.pop();
-        if (glossaryDepth !== null && depth <= glossaryDepth) glossaryDepth = null;
+        // Any heading or question but a glossary's own letter headings ("A", "B-C") ends it.
+        if (glossaryDepth !== null && (depth <= glossaryDepth || !GLOSSARY_LETTER.test(text))) glossaryDepth = null;
         if (isHeading && GLOSSARY_HEADING.test(text)) glossaryDepth = depth;
         // A new heading or question ends any list lead-in.
         if (!isHeading) listLeadIn = null;

@@ -83,6 +83,10 @@ describe('sentence roles', () => {
     expect(hits(d, { phrases: ['training'], in: ['glossary'] })).toEqual(['Training is learning done at work.']);
     const asked = doc({ h: 'GLOSSARY', level: 2 }, 'EHCP - Education, Health and Care Plan', 'How will my child be taught?', 'Teachers plan lessons with training from the SENCO.');
     expect(hits(asked, { phrases: ['training'] })).toEqual(['Teachers plan lessons with training from the SENCO.']);
+    // A report set out as lists or table cells has no paragraph to end it: its next heading does
+    // (but not a glossary's own letter headings).
+    const listed = doc({ h: 'ABBREVIATIONS', level: 2 }, { li: 'CPD - training for staff' }, { h: 'B', level: 3 }, { li: 'BSL - British Sign Language' }, { h: 'Staff training', level: 3 }, { li: 'Every teacher had autism training this year.' });
+    expect(hits(listed, { phrases: ['training'] })).toEqual(['Every teacher had autism training this year.']);
   });
   test('a heading that cites the law does not hand its list to the law', () => {
     const d = doc({ h: 'Identifying needs (SEND Code of Practice 2015, chapter 6)' }, { li: 'We screen reading and spelling when a concern is raised.' });
