@@ -53,6 +53,8 @@ describe('sentence facts: voice and statement', () => {
     ['Our provision covers a wide range of needs, including autism and dyslexia.', 'school', 'practice'],
     ['For more information, please contact Mrs Ilori on 01632 960123.', 'school', 'practice'],
     ['Children with EHC plans have a review meeting every term.', 'school', 'practice'],
+    // A report speaks to parents about their child's teacher; only "your child's school" is said from outside it.
+    ["Your child's teacher will meet you each term to go over the support plan.", 'school', 'practice'],
   ])('%s is the school’s own practice', (text, voice, statement) => {
     expect(sentenceFacts(text)).toEqual({ voice, statement });
   });
