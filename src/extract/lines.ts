@@ -243,6 +243,7 @@ function referenceWidth(tokens: Token[]): number {
 
 const TERMINAL_RE = /[.!?…]["'”’)\]]*$/;
 const ABBREVIATION_RE = /\b(?:e\.g|i\.e|etc|eg|ie|Mr|Mrs|Ms|Dr|St|No|no|p|pp|approx|inc|incl|vs|cf)\.$/;
+const QUESTION_START_RE = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?(?:how|what|who|whom|which|where|when|why|will|can|does|do|is|are|should)\b/i;
 const SOFT_END_RE = /[,;&/(\-–—+]$/;
 // A line ending with one of these words cannot end a sentence or a heading.
 const CONNECTIVES = new Set(
@@ -263,6 +264,10 @@ function continues(prev: string, next: string, afterBlank: boolean, refWidth: nu
   if (count(next, ')') > count(next, '(')) return true;
   if (TERMINAL_RE.test(prev)) return ABBREVIATION_RE.test(prev);
   if (prev.endsWith(':')) return false;
+  // A heading wrapped in a narrow column (a table's left cell): "5. THE SCHOOL'S APPROACH" +
+  // "TO TEACHING CHILDREN WITH SEN", or "How will the school know" + "If My Child Needs Help?".
+  if (isShoutedText(prev) && isShoutedText(next)) return true;
+  if (QUESTION_START_RE.test(prev) && isQuestion(next) && !isQuestion(prev)) return true;
   if (SOFT_END_RE.test(prev)) return true;
   const lastWord = /(\S+)$/.exec(prev)?.[1]?.toLowerCase() ?? '';
   if (CONNECTIVES.has(lastWord)) return true;

@@ -71,3 +71,28 @@ function greyPng(width: number, height: number): Buffer {
   for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter byte per row
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/**
+ * A report laid out as many are: a table of two columns, the question or heading on the left and
+ * the answer beside it on the right, rows running over pages. Made with pdfkit, dated by `info`.
+ */
+export function makeTwoColumnPdf(title: string, rows: [string, string][], info: PdfOptions['info'] = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 40, info });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.font('Helvetica-Bold').fontSize(16).text(title).moveDown();
+    for (const [left, right] of rows) {
+      if (doc.y > 700) doc.addPage();
+      const top = doc.y;
+      doc.font('Helvetica-Bold').fontSize(10).text(left, 40, top, { width: 160 });
+      const leftEnd = doc.y;
+      doc.font('Helvetica').fontSize(10).text(right || ' ', 220, top, { width: 330 });
+      doc.x = 40;
+      doc.y = Math.max(leftEnd, doc.y) + 8;
+    }
+    doc.end();
+  });
+}
