@@ -88,9 +88,11 @@ const CONTINUES = /^(this|it|they|these|those|such)\b/i;
  */
 function leadInFacts(text: string, role: SentenceRole, facts: SentenceFacts): SentenceFacts | null {
   // A heading that cites the law ("Identifying needs (SEND Code of Practice, chapter 6)") names
-  // the duty its section answers; only a lead-in sentence ("...with reference to the following
-  // guidance:") hands its list to the law.
-  if (LAW_WORDS.test(text) || (role !== 'heading' && LAW_LEAD_IN.test(text))) return { voice: facts.voice === 'school' ? 'law' : facts.voice, statement: facts.statement };
+  // the duty its section answers, and a lead-in in which the school speaks ("In line with the
+  // Code of Practice, we:") introduces its own practice; only a lead-in that lists what was cited
+  // ("...with reference to the following guidance:") hands its list to the law.
+  const citesLaw = role !== 'heading' && LAW_LEAD_IN.test(text) && !FIRST_PERSON.test(text);
+  if (LAW_WORDS.test(text) || citesLaw) return { voice: facts.voice === 'school' ? 'law' : facts.voice, statement: facts.statement };
   if (AIMS_LEAD_IN.test(text)) return { voice: facts.voice, statement: facts.statement === 'practice' ? 'aim' : facts.statement };
   return role === 'generic' ? facts : null;
 }
