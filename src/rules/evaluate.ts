@@ -198,7 +198,7 @@ export class Evaluator {
     const text = normaliseForMatch(l.text);
     const byText = text.length >= 4 && !VAGUE_LINK_TEXT.test(text);
     let found = bare.length >= 4 ? sentences.findIndex((s) => s.text.includes(bare)) : -1;
-    if (found < 0 && byText) found = sentences.findIndex((s) => s.hasLink && s.norm.includes(text));
+    if (found < 0 && byText) found = sentences.findIndex((s) => s.hasLink && normaliseForMatch(s.text).includes(text));
     if (found >= 0) at = found;
     else {
       this.virtual.push({

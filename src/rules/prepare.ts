@@ -1,6 +1,7 @@
 import type { Link, SenDocument } from '../document/types.js';
 import { normaliseForMatch } from './normalise.js';
 import type { SentenceRole } from './schema.js';
+import { maskOrganisationNames } from '../facts/organisation-names.js';
 import { CONCRETE, FIRST_PERSON, isSchoolPractice, LAW_WORDS, sentenceFacts, type SentenceFacts, type Statement, type Voice } from '../facts/sentence-facts.js';
 
 /**
@@ -14,6 +15,7 @@ import { CONCRETE, FIRST_PERSON, isSchoolPractice, LAW_WORDS, sentenceFacts, typ
  */
 export interface Sentence {
   text: string;
+  /** The text the phrases read: normalised (normalise.ts), names of schools and trusts masked. */
   norm: string;
   role: SentenceRole;
   block: number;
@@ -176,7 +178,9 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
     const cardLine = texts.length === 1 && block.text.split(' ').length <= CARD_LINE_WORDS && !isQuestion(block.text);
     card = cardLine ? (card && card.lines < CARD_LINES ? { first: card.first, lines: card.lines + 1 } : { first: sentences.length, lines: 1 }) : null;
     for (const text of texts) {
-      const norm = normaliseForMatch(text);
+      // What phrases read: normalised, with names of schools and trusts masked (src/facts/organisation-names.ts).
+      const plain = normaliseForMatch(text);
+      const norm = normaliseForMatch(maskOrganisationNames(text));
       let depth: number | null = null;
       if (isHeading) depth = block.level ?? 1;
       else if (numberedTitle) depth = 6;
@@ -220,7 +224,7 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
         depth,
         page: block.page,
         heading: parent >= 0 ? sentences[parent]!.text : block.heading,
-        hasLink: linkTexts.some((t) => norm.includes(t)),
+        hasLink: linkTexts.some((t) => plain.includes(t)),
         card: card ? card.first : index,
         voice: facts.voice,
         statement: facts.statement,

@@ -19,7 +19,7 @@ interface Case {
 }
 
 const ROOT = resolve(import.meta.dirname, '../../fixtures/paraphrases');
-/** Cases of the check set that must hold: its figure when it was written into the tests (45 of 56; 28 before the rules read frames). */
+/** Cases of the check set that must hold: its figure when it was written into the tests (45 of 58; 28 of its first 56 before the rules read frames). */
 const CHECK_FLOOR = 45;
 
 function cases(file: string): Case[] {
@@ -55,6 +55,6 @@ describe('the tuning set: every case holds', () => {
 test('the check set, never used to change the rules, does not fall below its figure', () => {
   const all = cases('check.yaml');
   const failing = all.filter((c) => !holds(c).ok).map((c) => `${c.rule} ${c.want}: ${c.sentence}`);
-  expect(all.length).toBe(56);
+  expect(all.length).toBe(58);
   expect(all.length - failing.length, failing.join('\n')).toBeGreaterThanOrEqual(CHECK_FLOOR);
 });
