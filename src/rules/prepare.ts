@@ -102,12 +102,30 @@ function leadInFacts(text: string, role: SentenceRole, facts: SentenceFacts): Se
 // What follows "SENCO:" or "Telephone:" is a contact, not a definition.
 const CONTACT_LIKE = /\d|@|\bwww\.|\b(Mr|Mrs|Miss|Ms|Mx|Dr)\b\.?/;
 
-/** "EHCP – Education, Health and Care Plan": an acronym (two or more capitals) defined in words. */
+/**
+ * "EHCP – Education, Health and Care Plan": an acronym (two or more capitals) spelt out, its
+ * letters the initials of the words after it in order. "ICT: Pupils have laptops and iPads" uses
+ * an acronym as a label for the school's own practice, and is not a glossary line.
+ */
 function isGlossaryLine(text: string): boolean {
   const m = GLOSSARY_LINE.exec(text);
   if (!m) return false;
   const term = text.split(/\s*[-\u2013\u2014:=]\s+/, 1)[0]!;
-  return (term.match(/[A-Z]/g)?.length ?? 0) >= 2 && !CONTACT_LIKE.test(text.slice(term.length));
+  const rest = text.slice(term.length);
+  return (term.match(/[A-Z]/g)?.length ?? 0) >= 2 && !CONTACT_LIKE.test(rest) && spellsOut(term, rest);
+}
+
+/** Whether the capitals of `acronym` are, in order, initials of words (or word parts) of `words`. */
+function spellsOut(acronym: string, words: string): boolean {
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const initials = words
+    .split(/[\s/-]+/)
+    .map((w) => w.replace(/^[^A-Za-z]+/, '').charAt(0).toLowerCase())
+    .filter(Boolean);
+  let at = 0;
+  for (const c of initials) if (c === letters[at]) at++;
+  // Most letters will do: "SENDCo - Special Educational Needs and Disabilities Coordinator".
+  return at >= Math.max(2, letters.length - 1);
 }
 
 // "How will my child be supported?", also with a page title's tail ("What is an ARP? - Our School").

@@ -106,6 +106,10 @@ describe('sentence roles', () => {
       'They get help in small groups with a teaching assistant.',
     ]);
   });
+  test('an acronym used as a label for the school\'s practice is not a glossary line; one spelt out is', () => {
+    const d = doc('ICT: Pupils have laptops and iPads where they need them', 'ELSA - Emotional Literacy Support Assistant', 'SENDCo - Special Educational Needs and Disabilities Coordinator');
+    expect(hits(d, { phrases: ['laptops', 'emotional literacy', 'coordinator'] })).toEqual(['ICT: Pupils have laptops and iPads where they need them']);
+  });
   test('a contact line is not a glossary line', () => {
     const d = doc('SENCO: Mrs J Smith', 'Telephone: 01632 960123');
     expect(hits(d, { entity: ['person', 'phone'] })).toHaveLength(2);
