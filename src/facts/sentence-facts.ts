@@ -68,7 +68,8 @@ const DEFINITION = new RegExp(
     String.raw`^(?:a|an|any) (?:child|pupil|young person|person|student|learner)(?: or young person)? (?:has|have|is said to have|is considered to have|is (?:deemed|described as) having) (?:a |an )?(?:sen|send|special educational needs?|learning difficult(?:y|ies)|disabilit(?:y|ies))\b.*\b(?:if|when|where)\b`,
     // "A learning difficulty is when...", "SEN means...", "Dyslexia is a ... that ..."
     String.raw`^(?:a |an |the term |the phrase )?(?:learning difficulty|special educational needs?|special educational provision|sen|send|disability|disabled|sld|mld|pmld|slcn|asc|asd|adhd|dyslexia|dyspraxia|dyscalculia|autism|autistic spectrum (?:condition|disorder)|a sen(?:d)?co) (?:is|are|means|refers to|is defined as|describes)\b`,
-    String.raw`\b(?:is|are) (?:defined|described) (?:as|in|by)\b|\bthe (?:legal )?definition (?:of|includes|covers)\b|\bdefinition of (?:sen|send|special|disability)\b`,
+    // "is described in their provision map" says where a pupil's support is written, not what a word means.
+    String.raw`\b(?:is|are) defined (?:as|in|by)\b|\b(?:is|are) described as\b|\b(?:is|are) described (?:in|by) (?:the )?(?:send? )?(?:code|law|act|regulations|legislation|guidance)\b|\bthe (?:legal )?definition (?:of|includes|covers)\b|\bdefinition of (?:sen|send|special|disability)\b`,
     String.raw`\b(?:is|are) (?:a|an) (?:umbrella )?term (?:used )?(?:to describe|for|that describes)\b`,
     // What an area of need is like in general, not what this school does: "This area of need
     // includes children with..." (and see describesChildrenInGeneral).
@@ -126,7 +127,8 @@ function describesChildrenInGeneral(text: string): boolean {
 // --- Words about the document ---------------------------------------------------------------------
 const ABOUT_DOCUMENT = new RegExp(
   [
-    String.raw`^(?:this|the following|our|the) (?:sen(?:d)? )?(?:information )?(?:report|document|policy|section|page|leaflet|guide|booklet|offer|website|webpage)\b[^.!?]{0,40}?\b(?:explains?|sets? out|describes?|tells?|covers?|outlines?|gives?|provides?|contains?|details?|aims? to|is intended|is designed|summari[sz]es|will (?:explain|set out|tell|describe|give|provide|be reviewed|be updated)|(?:is|will be|are) (?:reviewed|updated|published|available)|(?:was|has been|have been) (?:written|produced|updated|reviewed|compiled|prepared)|should be read)\b`,
+    // Not "our offer provides small groups": a school's offer is its provision; only "this offer" is the document.
+    String.raw`^(?:(?:this|the following|our|the) (?:sen(?:d)? )?(?:information )?(?:report|document|policy|section|page|leaflet|guide|booklet|website|webpage)|this (?:sen(?:d)? )?offer)\b[^.!?]{0,40}?\b(?:explains?|sets? out|describes?|tells?|covers?|outlines?|gives?|provides?|contains?|details?|aims? to|is intended|is designed|summari[sz]es|will (?:explain|set out|tell|describe|give|provide|be reviewed|be updated)|(?:is|will be|are) (?:reviewed|updated|published|available)|(?:was|has been|have been) (?:written|produced|updated|reviewed|compiled|prepared)|should be read)\b`,
     String.raw`^in this (?:report|document|section|policy|leaflet|page)\b`,
     // "This information is reviewed every year" (but not "this information will provide starting points", said of a pupil's records).
     String.raw`^(?:this|the) information (?:(?:in|on) this (?:page|report|document) )?(?:is|will be|was|has been|are) (?:reviewed|updated|published|revised)\b`,

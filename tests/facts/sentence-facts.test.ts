@@ -53,6 +53,9 @@ describe('sentence facts: voice and statement', () => {
     ['Our provision covers a wide range of needs, including autism and dyslexia.', 'school', 'practice'],
     ['For more information, please contact Mrs Ilori on 01632 960123.', 'school', 'practice'],
     ['Children with EHC plans have a review meeting every term.', 'school', 'practice'],
+    // A school's offer is its provision; where a pupil's support is written is not a definition.
+    ['Our offer provides small group support for reading and speech therapy.', 'school', 'practice'],
+    ['Support for each pupil is described in their provision map, which is reviewed termly.', 'school', 'practice'],
     // A report speaks to parents about their child's teacher; only "your child's school" is said from outside it.
     ["Your child's teacher will meet you each term to go over the support plan.", 'school', 'practice'],
   ])('%s is the school’s own practice', (text, voice, statement) => {
