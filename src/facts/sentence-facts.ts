@@ -157,6 +157,12 @@ const POINTER = new RegExp(
   'i',
 );
 
+/**
+ * A pupil's own plan or profile ("set out in the pupil's support plan, which is reviewed each
+ * term"): where one child's support is recorded is the arrangement itself, not another document.
+ */
+const PUPIL_RECORD = /\b(?:pupil|child|student|young person|learner)(?:[’']s|s[’'])? (?:own )?(?:support|provision|individual|learning|education|ehc|one[- ]page|pupil|send?)?[ a-z]{0,25}?(?:plan|profile|passport|map)s?\b|\b(?:individual|one[- ]page|pupil|learning|support|provision|ehc|education,? health and care) (?:support |learning |education )?(?:plan|profile|passport|map)s?\b/i;
+
 // --- Aims, hopes and ideals -----------------------------------------------------------------------
 const AIM = new RegExp(
   [
@@ -203,7 +209,7 @@ export function statementKind(text: string): Statement {
   if (DEFINITION.test(text) || describesChildrenInGeneral(text)) return 'definition';
   if (GENERAL_DESCRIPTION.test(text) && !FIRST_PERSON.test(text)) return 'definition';
   if (ABOUT_DOCUMENT.test(text)) return 'about-document';
-  if (POINTER.test(text)) return 'pointer';
+  if (POINTER.test(text) && !PUPIL_RECORD.test(text)) return 'pointer';
   if (AIM.test(text)) return 'aim';
   if (RESTATED_DUTY.test(text) && !NAMED_ACTIVITY.test(text)) return 'aim';
   if (ACKNOWLEDGED_DUTY.test(text)) return 'aim';

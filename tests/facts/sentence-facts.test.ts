@@ -56,6 +56,8 @@ describe('sentence facts: voice and statement', () => {
     // A school's offer is its provision; where a pupil's support is written is not a definition.
     ['Our offer provides small group support for reading and speech therapy.', 'school', 'practice'],
     ['Support for each pupil is described in their provision map, which is reviewed termly.', 'school', 'practice'],
+    // Where one pupil's support is recorded is the arrangement, not a pointer to another document.
+    ["Targets are set out in the pupil's support plan, which is reviewed with parents each term.", 'school', 'practice'],
     // A report speaks to parents about their child's teacher; only "your child's school" is said from outside it.
     ["Your child's teacher will meet you each term to go over the support plan.", 'school', 'practice'],
   ])('%s is the school’s own practice', (text, voice, statement) => {
