@@ -4,6 +4,7 @@ import type { CompiledMatcher } from './compile.js';
 import { dateNote, Evaluator, type EngineFacts } from './evaluate.js';
 import { ruleLiveLinks } from './links.js';
 import { hasEntity } from './entities.js';
+import type { CompiledPhrases } from './phrases.js';
 import { prepareDocument } from './prepare.js';
 import type { SchoolType } from './schema.js';
 import type { Evidence, Finding, Rule, Ruleset } from './types.js';
@@ -90,12 +91,37 @@ function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType): Finding {
     };
   }
   const met = ev.run(rule.met);
-  if (met.length) return { ...base, status: 'met', evidence: evidence(ev, met), searched: [] };
+  if (met.length) return { ...base, status: 'met', evidence: evidence(ev, underOwnHeadingFirst(ev, rule.met, met)), searched: [] };
   const partial = rule.partial ? ev.run(rule.partial) : [];
   if (partial.length) {
     return { ...base, status: 'partial', evidence: evidence(ev, partial), searched: searched(rule) };
   }
   return { ...base, status: 'missing', evidence: [], searched: searched(rule) };
+}
+
+/**
+ * The hits, those under a heading or question that names the requirement first (the headings its
+ * `section` matchers name), each group in document order: the complaints paragraph under
+ * "Complaints" is a better quote than a sentence about recording concerns further up (class 9).
+ */
+function underOwnHeadingFirst(ev: Evaluator, met: CompiledMatcher, hits: number[]): number[] {
+  const headings = sectionHeadings(met);
+  if (headings.length === 0) return hits;
+  const own = new Set<number>();
+  for (const h of headings) for (const i of ev.sectionSentences(h)) own.add(i);
+  return [...hits.filter((i) => own.has(i)), ...hits.filter((i) => !own.has(i))];
+}
+
+function sectionHeadings(m: CompiledMatcher): CompiledPhrases[] {
+  switch (m.kind) {
+    case 'section':
+      return [m.heading];
+    case 'all':
+    case 'any':
+      return m.parts.flatMap(sectionHeadings);
+    default:
+      return [];
+  }
 }
 
 function searched(rule: Rule): string[] {

@@ -224,8 +224,8 @@ export class Evaluator {
     return f.textLayer === m.fact.textLayer ? [this.n + 2] : [];
   }
 
-  /** Sentences under a heading (or question) matching `heading`, up to the next one as deep or deeper. */
-  private section(heading: CompiledPhrases, match: CompiledMatcher | null): number[] {
+  /** Body sentences under a heading (or question) matching `heading`, up to the next one as deep or deeper. */
+  sectionSentences(heading: CompiledPhrases): Set<number> {
     const sentences = this.doc.sentences;
     const inSection = new Set<number>();
     const headingHits = this.phraseHits(heading);
@@ -238,6 +238,11 @@ export class Evaluator {
         if (s.role === 'body') inSection.add(j);
       }
     }
+    return inSection;
+  }
+
+  private section(heading: CompiledPhrases, match: CompiledMatcher | null): number[] {
+    const inSection = this.sectionSentences(heading);
     if (!match) return [...inSection].sort((a, b) => a - b);
     return this.run(match).filter((i) => inSection.has(i));
   }

@@ -118,9 +118,11 @@ function isGlossaryLine(text: string): boolean {
 /** Whether the capitals of `acronym` are, in order, initials of words (or word parts) of `words`. */
 function spellsOut(acronym: string, words: string): boolean {
   const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+  // An acronym inside the expansion gives all its letters: "NASENCO - National Award for SEN Co-ordination".
   const initials = words
     .split(/[\s/-]+/)
-    .map((w) => w.replace(/^[^A-Za-z]+/, '').charAt(0).toLowerCase())
+    .map((w) => w.replace(/[^A-Za-z]+/g, ''))
+    .flatMap((w) => (w.length >= 2 && w === w.toUpperCase() ? [...w.toLowerCase()] : [w.charAt(0).toLowerCase()]))
     .filter(Boolean);
   let at = 0;
   for (const c of initials) if (c === letters[at]) at++;
@@ -205,8 +207,9 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
       else if (isQuestion(text)) depth = QUESTION_DEPTH;
       if (depth !== null) {
         while (open.length && open[open.length - 1]!.depth >= depth) open.pop();
-        // Any heading or question but a glossary's own letter headings ("A", "B-C") ends it.
-        if (glossaryDepth !== null && (depth <= glossaryDepth || !GLOSSARY_LETTER.test(text))) glossaryDepth = null;
+        // Any heading or question but a glossary's own letter headings ("A", "B-C") or an entry
+        // taken for a heading ends it.
+        if (glossaryDepth !== null && (depth <= glossaryDepth || !(GLOSSARY_LETTER.test(text) || isGlossaryLine(text)))) glossaryDepth = null;
         if (isHeading && GLOSSARY_HEADING.test(text)) glossaryDepth = depth;
         // A new heading or question ends any list lead-in.
         if (!isHeading) listLeadIn = null;
