@@ -10,7 +10,10 @@ export const REPORT_NAME =
 export const SELF_REFERENCE = /\bthis\s+(?:annual\s+)?(?:send?\s+)?(?:information\s+)?report\b|\bwelcome\s+to\s+our\s+(?:\w+\s+){0,4}report\b/gi;
 export const THIS_POLICY = /\bthis\s+policy\b/gi;
 export const POLICY_WORD = /\bpolicy\b/i;
-export const OTHER_DOCUMENT = /\baccessibility\s+(?:plan|policy|strategy)\b|\b(?:equality|admissions|behaviou?r|safeguarding|medical\s+conditions)\s+policy\b/i;
+// The school's other published documents, which sit beside the report on the same page and
+// speak of SEN too: plans, other policies, the equality objectives, the pupil premium statement.
+export const OTHER_DOCUMENT =
+  /\baccessibility\s+(?:plan|policy|strategy)\b|\b(?:equality|admissions|behaviou?r|safeguarding|child\s+protection|medical\s+conditions|anti-bullying|attendance|charging|complaints)\s+policy\b|\bequality\s+(?:information\s+and\s+)?objectives\b|\bpupil\s+premium\s+(?:strategy|statement|report)\b|\b(?:pe|p\.e\.)\s+(?:and\s+)?sports?\s+premium\b|\bschool\s+(?:development|improvement)\s+plan\b/i;
 
 /** A school speaking of its own pupils and staff. */
 export const SCHOOL_VOICE =

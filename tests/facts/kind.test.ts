@@ -150,6 +150,16 @@ describe('classifyKind', () => {
     expect(report.kind).toBe('report');
   });
 
+  it.each([
+    ['Equality Information and Objectives 2025-2029', 'Equality Information and Objectives'],
+    ['Pupil premium strategy statement 2025 to 2026', 'Pupil premium strategy'],
+    ['Anti-bullying Policy', 'Anti-bullying Policy'],
+  ])('calls the school\'s other published documents "other": %s', (title, named) => {
+    const v = classifyKind(makeDoc(['Willowmere Primary School', title, ...SCHOOL_PROSE]));
+    expect(v.kind).toBe('other');
+    expect(v.reason).toContain(`'${named}'`);
+  });
+
   it('calls advice for parents about their child\'s school "other"', () => {
     const v = classifyKind(
       makeDoc([
