@@ -37,7 +37,8 @@ const CUES: Cue[] = [
     // Not "plan": a school development plan's or accessibility plan's years are not the report's.
     re: /\b(?:information\s+report|report|local\s+offer|offer|information|booklet|guide|policy)\b/gi,
     role: 'self',
-    reach: 40,
+    // Room for what the document is about between its name and its date (TITLE_GAP).
+    reach: 70,
     title: true,
   },
   // Dates of other things. Longer phrases win over the self cues they contain ("date of review").
@@ -56,9 +57,12 @@ const CUES: Cue[] = [
   { re: /\b(?:from|since|starting|between|born|birth|deadline|closed|opened|founded|established|introduced)\b|©|\(c\)|\bcopyright\b/gi, role: 'other', reach: 12 },
 ];
 
-/** Between a document name and its date only punctuation, "to parents" and "for the academic year" may come. */
+/**
+ * Between a document name and its date only punctuation, what it is about ("for Special
+ * Educational Needs and Disabilities"), "to parents" and "for the academic year" may come.
+ */
 const TITLE_GAP =
-  /^[\s\-–—:,(\[|]*(?:(?:to|for)\s+parents?(?:\s*(?:and|&|\/)\s*carers?)?[\s\-–—:,(\[|]*)?(?:(?:for|of|in)\s+)?(?:the\s+)?(?:(?:academic|school)\s+year\b[\s\-–—:,(\[|]*)?$/i;
+  /^[\s\-–—:,(\[|]*(?:(?:for|on|about|of)\s+(?:pupils\s+with\s+)?(?:special\s+educational\s+needs?(?:\s+(?:and|&)(?:\/or)?\s+disabilit(?:y|ies))?|send?|sen\/d)[\s\-–—:,(\[|)]*)?(?:(?:to|for)\s+parents?(?:\s*(?:and|&|\/)\s*carers?)?[\s\-–—:,(\[|]*)?(?:(?:for|of|in)\s+)?(?:the\s+)?(?:(?:academic|school)\s+year\b[\s\-–—:,(\[|]*)?$/i;
 /** A document name in a sentence that points elsewhere ("see our Accessibility Plan 2023") is another document's. */
 const POINTER = /\b(?:see|read|view|refer|alongside|found|available|accessibility|equality|admissions|behaviou?r|complaints?|medical|safeguarding|charging|attendance|ofsted|code)\b/i;
 /**

@@ -27,6 +27,9 @@ describe('findReportDate: the document\'s own dates', () => {
     expect(valueOf(['SEND Local Offer – 2024/25', FILLER])).toBe('2024');
     expect(valueOf(['2025-2026 SEN Information Report', FILLER])).toBe('2025');
     expect(valueOf(['SEN Information Report 25-26', FILLER])).toBe('2025');
+    // What the report is about may stand between its name and its year.
+    expect(valueOf(['Information Report for Special Educational Needs and Disabilities 2026-2027', FILLER])).toBe('2026');
+    expect(valueOf(['Information Report on SEND 2025-26', FILLER])).toBe('2025');
   });
 
   it('reads a year or date standing alone under the title or in a cover label', () => {
