@@ -75,6 +75,40 @@ describe('Ctrl-C, then --resume', () => {
   });
 });
 
+test('Ctrl-C once every school has started loses nothing: the run ends as it would have, not as interrupted', { timeout: 60_000 }, async () => {
+  const SCHOOLS = 4;
+  let started = 0;
+  const routes: Parameters<typeof startServer>[0] = { '/robots.txt': (_req, res) => void res.writeHead(404).end() };
+  for (let i = 1; i <= SCHOOLS; i++) {
+    routes[`/s${i}.html`] = (_req, res: ServerResponse) => {
+      started++;
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(reportHtml(`School ${i}`)), 1500);
+    };
+  }
+  const server = await startServer(routes);
+  try {
+    const list = join(dir, 'all-started.csv');
+    writeFileSync(list, `name,url,urn\n${Array.from({ length: SCHOOLS }, (_, i) => `School ${i + 1},${server.url(`/s${i + 1}.html`)},80000${i}`).join('\n')}\n`);
+    const out = join(dir, 'all-started');
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/senaudit.js'), 'batch', list, '--out', out, '--allow-private', '--as-of', '2026-11-01', '--concurrency', String(SCHOOLS), '--quiet'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.resume();
+    // Every school's page has been asked for: all have started, none has finished.
+    while (started < SCHOOLS) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1); // the fictional reports have gaps
+    expect(stderr).not.toContain('interrupted');
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(1 + SCHOOLS);
+  } finally {
+    await server.close();
+  }
+});
+
 test('a slow site: before any school finishes, the progress line shows the school in progress and the pages fetched, and no estimate', { timeout: 60_000 }, async () => {
   const server = await startServer({
     '/robots.txt': (_req, res) => void res.writeHead(404).end(),
