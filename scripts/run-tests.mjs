@@ -1,16 +1,20 @@
 // Runs the vitest suite and ends with one plain `N passed, N failed` line that CI reads.
 // The exit code is vitest's own.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'senaudit-tests-'));
 const report = join(dir, 'vitest.json');
+// Every temporary folder the tests make (their own, spawned CLIs', Chromium's profiles) goes under
+// this run's folder, removed at the end, so runs do not pile folders up in the system's.
+const tmp = join(dir, 'tmp');
+mkdirSync(tmp);
 const result = spawnSync(
   process.execPath,
   ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp } },
 );
 let passed = 0;
 let failed = 0;
