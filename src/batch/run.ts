@@ -106,8 +106,9 @@ export async function runBatch(rows: readonly InputRow[], o: BatchOptions, deps:
     order: selected.map((r) => r.school.key),
     requirementIds: o.ruleset.rules.map((r) => r.spec.id),
   });
-  return { ...summary, resultsPath, summaryPath, selected: selected.length, resumed: selected.length - todo.length, repairedBytes, unreadableLines, // Stopped with schools left unstarted: a Ctrl-C after the last school had started loses nothing.
-    interrupted: o.stopRequested?.() === true && summary.schools < selected.length };
+  // Interrupted only with schools left unstarted: a Ctrl-C after the last school had started loses nothing.
+  const interrupted = o.stopRequested?.() === true && summary.schools < selected.length;
+  return { ...summary, resultsPath, summaryPath, selected: selected.length, resumed: selected.length - todo.length, repairedBytes, unreadableLines, interrupted };
 }
 
 /**

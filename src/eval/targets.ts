@@ -2,8 +2,8 @@ import type { EvalResult, EvalSlices } from './types.js';
 
 /**
  * The accuracy the built-in rules must keep on the corpus (issues #3 and #13; a ratchet: raised
- * to what holds, which is issue #13's targets but for gap precision on full-length documents). `senaudit eval --check` and CI fail below these, so the figures cannot slip back
- * unnoticed.
+ * to what holds, which is issue #13's targets but for gap precision on full-length documents).
+ * `senaudit eval --check` and CI fail below these, so the figures cannot slip back unnoticed.
  */
 export const TARGETS = {
   agreement: 0.95,

@@ -2,6 +2,7 @@ import type { Link, SenDocument } from '../document/types.js';
 import { normaliseForMatch } from './normalise.js';
 import type { SentenceRole } from './schema.js';
 import { maskOrganisationNames } from '../facts/organisation-names.js';
+import { GLOSSARY_HEADING, headingEndsGlossary, isGlossaryLine, paragraphEndsGlossary } from './glossary.js';
 import { CONCRETE, FIRST_PERSON, isSchoolPractice, LAW_WORDS, sentenceFacts, type SentenceFacts, type Statement, type Voice } from '../facts/sentence-facts.js';
 
 /**
@@ -63,15 +64,6 @@ export function splitSentences(text: string): string[] {
   return parts;
 }
 
-const GLOSSARY_HEADING = /\b(glossary|acronyms?|abbreviations?|jargon|key terms|definitions|terminology|what do these (words|terms) mean)\b/i;
-// "EHCP – Education, Health and Care Plan", "SENCO: Special Educational Needs Co-ordinator"
-const GLOSSARY_LINE = /^[A-Z][A-Za-z&/()-]{1,12}\s*[-\u2013\u2014:=]\s+[A-Z][^.!?]{0,120}$/;
-// A glossary entry: a term, then a dash, colon or equals sign, then what it means.
-const GLOSSARY_ENTRY = /^[^.!?:\u2013\u2014=]{1,60}?\s[-\u2013\u2014:=]\s|^[^.!?:\u2013\u2014=]{1,60}?[:\u2013\u2014=]\s/;
-/** The letter headings of a glossary in alphabetical sections. */
-const GLOSSARY_LETTER = /^[A-Z](?:\s*[-\u2013&]\s*[A-Z])?$/;
-/** Words beyond which a paragraph that is not shaped as an entry is prose, not part of a glossary. */
-const GLOSSARY_PROSE_WORDS = 30;
 // A list that follows a lead-in like "Schools must set out:" belongs to that lead-in.
 const LEAD_IN = /:\s*$/;
 // Lead-ins whose list is not the school's arrangement: items cited from the law ("written with
@@ -97,37 +89,6 @@ function leadInFacts(text: string, role: SentenceRole, facts: SentenceFacts): Se
   if (LAW_WORDS.test(text) || citesLaw) return { voice: facts.voice === 'school' ? 'law' : facts.voice, statement: facts.statement };
   if (AIMS_LEAD_IN.test(text)) return { voice: facts.voice, statement: facts.statement === 'practice' ? 'aim' : facts.statement };
   return role === 'generic' ? facts : null;
-}
-
-// What follows "SENCO:" or "Telephone:" is a contact, not a definition.
-const CONTACT_LIKE = /\d|@|\bwww\.|\b(Mr|Mrs|Miss|Ms|Mx|Dr)\b\.?/;
-
-/**
- * "EHCP – Education, Health and Care Plan": an acronym (two or more capitals) spelt out, its
- * letters the initials of the words after it in order. "ICT: Pupils have laptops and iPads" uses
- * an acronym as a label for the school's own practice, and is not a glossary line.
- */
-function isGlossaryLine(text: string): boolean {
-  const m = GLOSSARY_LINE.exec(text);
-  if (!m) return false;
-  const term = text.split(/\s*[-\u2013\u2014:=]\s+/, 1)[0]!;
-  const rest = text.slice(term.length);
-  return (term.match(/[A-Z]/g)?.length ?? 0) >= 2 && !CONTACT_LIKE.test(rest) && spellsOut(term, rest);
-}
-
-/** Whether the capitals of `acronym` are, in order, initials of words (or word parts) of `words`. */
-function spellsOut(acronym: string, words: string): boolean {
-  const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
-  // An acronym inside the expansion gives all its letters: "NASENCO - National Award for SEN Co-ordination".
-  const initials = words
-    .split(/[\s/-]+/)
-    .map((w) => w.replace(/[^A-Za-z]+/g, ''))
-    .flatMap((w) => (w.length >= 2 && w === w.toUpperCase() ? [...w.toLowerCase()] : [w.charAt(0).toLowerCase()]))
-    .filter(Boolean);
-  let at = 0;
-  for (const c of initials) if (c === letters[at]) at++;
-  // Most letters will do: "SENDCo - Special Educational Needs and Disabilities Coordinator".
-  return at >= Math.max(2, letters.length - 1);
 }
 
 // "How will my child be supported?", also with a page title's tail ("What is an ARP? - Our School").
@@ -187,14 +148,7 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
     const shortItem = block.kind === 'list_item' && block.text.split(' ').length <= LIST_ITEM_WORDS;
     const quotedBlock = !asHeading && QUOTED.test(block.text);
     const quotation = quoteNext && block.kind === 'paragraph';
-    // A glossary (its entries listed, or each a line "Term - meaning") ends where the document goes
-    // back to paragraphs of prose or asks its next question: extracted
-    // headings' levels are guessed from their look (a capitalised "KEY TERMS" outranks the title-case
-    // sections after it), so waiting for a heading of the glossary's own level could read a whole
-    // report as its glossary.
-    if (glossaryDepth !== null && block.kind === 'paragraph' && !GLOSSARY_ENTRY.test(block.text) && (texts.length > 1 || block.text.split(' ').length > GLOSSARY_PROSE_WORDS || isQuestion(block.text))) {
-      glossaryDepth = null;
-    }
+    if (glossaryDepth !== null && block.kind === 'paragraph' && paragraphEndsGlossary(block.text, texts.length, isQuestion(block.text))) glossaryDepth = null;
     const cardLine = texts.length === 1 && block.text.split(' ').length <= CARD_LINE_WORDS && !isQuestion(block.text);
     card = cardLine ? (card && card.lines < CARD_LINES ? { first: card.first, lines: card.lines + 1 } : { first: sentences.length, lines: 1 }) : null;
     for (const text of texts) {
@@ -207,9 +161,7 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
       else if (isQuestion(text)) depth = QUESTION_DEPTH;
       if (depth !== null) {
         while (open.length && open[open.length - 1]!.depth >= depth) open.pop();
-        // Any heading or question but a glossary's own letter headings ("A", "B-C") or an entry
-        // taken for a heading ends it.
-        if (glossaryDepth !== null && (depth <= glossaryDepth || !(GLOSSARY_LETTER.test(text) || isGlossaryLine(text)))) glossaryDepth = null;
+        if (glossaryDepth !== null && headingEndsGlossary(text, depth, glossaryDepth)) glossaryDepth = null;
         if (isHeading && GLOSSARY_HEADING.test(text)) glossaryDepth = depth;
         // A new heading or question ends any list lead-in.
         if (!isHeading) listLeadIn = null;
