@@ -1,7 +1,8 @@
 // Whole reports written for the project, each built to carry one way real reports are set out
 // (questions for parents, the Regulations' own headings in capitals, a glossary first, headings
-// that cite the Code, a report speaking to parents, an accessibility plan under a cover page):
-// fixtures/reports/<name>.(txt|md) beside <name>.expected.yaml, which lists the kind and the
+// that cite the Code, a report speaking to parents, an accessibility plan under a cover page, a
+// CMS page of questions in an accordion):
+// fixtures/reports/<name>.(txt|md|html) beside <name>.expected.yaml, which lists the kind and the
 // requirements surely met or missing. The ones that are met in text are met again when the same
 // report is a PDF set out as a two-column table (issue #13, classes 3, 5 and 8).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { auditDocument } from '../../src/audit/audit-document.js';
 import type { AuditReport } from '../../src/audit/report.js';
 import type { SenDocument } from '../../src/document/types.js';
+import { extractHtml } from '../../src/extract/html.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { extractText } from '../../src/extract/text.js';
 import { BUILTIN_RULESET, loadRuleset } from '../../src/rules/loader.js';
@@ -47,15 +49,16 @@ function check(report: AuditReport, expected: Expected): void {
 }
 
 const reports = readdirSync(ROOT)
-  .filter((f) => /\.(txt|md)$/.test(f))
+  .filter((f) => /\.(txt|md|html)$/.test(f))
   .sort();
 
 describe('whole reports', () => {
   for (const file of reports) {
-    const name = file.replace(/\.(txt|md)$/, '');
-    test(name, () => {
+    const name = file.replace(/\.(txt|md|html)$/, '');
+    test(name, async () => {
       const expected = parse(readFileSync(join(ROOT, `${name}.expected.yaml`), 'utf8')) as Expected;
-      const doc = extractText(readFileSync(join(ROOT, file), 'utf8'), file.endsWith('.md'));
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const doc = file.endsWith('.html') ? await extractHtml(text, 'https://www.school.example.sch.uk/send') : extractText(text, file.endsWith('.md'));
       check(audit(doc, file), expected);
     });
   }
