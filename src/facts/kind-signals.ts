@@ -25,6 +25,11 @@ export const LA_FIRST_PERSON = /\bour\s+local\s+offer\b|\bwe\s+expect\b/gi;
 export const SCHOOL_NAME = /\b(?:[A-Z][\w'’]+[ \t]+){1,4}(?:Primary|Junior|Infants?|Secondary|Nursery|Special|High|Community|Academy|College|School)\b/g;
 /** The school named or spoken of in the third person ("this school", "Oakfield Primary School"). */
 export const SCHOOL_PRESENCE = new RegExp(`\\b(?:[Tt]his|[Tt]he)\\s+(?:school|college|academy|nursery|setting)\\b|${SCHOOL_NAME.source}`, 'g');
+/** Words of special educational needs: a report speaks of them throughout. */
+export const SEN_WORDS =
+  /\b(?:sen|send|sen\/d|special\s+educational\s+needs?|sencos?|sendcos?|inclusion\s+lead(?:er)?|ehc\s*plans?|ehcps?|education,?\s+health\s+and\s+care\s+plans?|additional\s+needs|learning\s+difficult(?:y|ies)|disabilit(?:y|ies)|disabled)\b/gi;
+/** A news item, blog post or newsletter, named as such at the top. */
+export const NEWS_PAGE = /\b(?:news|blog|newsletter|latest\s+news|news\s+and\s+events)\b/i;
 /** The report's name with its date: "SEN Information Report 2024-25", "SEN Report to Parents: September 2020". */
 export const DATED_REPORT_NAME = new RegExp(`(?:${REPORT_NAME.source})[^.\\n]{0,30}?\\b(?:19|20)\\d\\d\\b`, 'i');
 

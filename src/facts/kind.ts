@@ -14,6 +14,7 @@ import {
   LA_FIRST_PERSON,
   LA_MARKERS,
   LA_WORDING,
+  NEWS_PAGE,
   OTHER_DOCUMENT,
   POINTER_TO_REPORT,
   POLICY_WORD,
@@ -24,6 +25,7 @@ import {
   SCHOOL_NAME,
   SCHOOL_PRESENCE,
   SCHOOL_VOICE,
+  SEN_WORDS,
   selfNamePosition,
   selfReferenceOf,
   TEMPLATE_MARKS,
@@ -65,6 +67,8 @@ const LINK_LINE_CHARS = 80;
 /** The policy's name as headed: "Special Educational Needs Policy", "Policy on Special Educational Needs". */
 const POLICY_NAME = /(?:[\w&()'’-]+[ \t]+){0,6}policy\b(?:[ \t]+(?:on|for)(?:[ \t]+[\w&()'’-]+){1,6})?/i;
 const EMPTY_FIELDS_FOR_MARK = 3;
+/** A document that never names the report speaks of special educational needs at least this often to be taken for it. */
+const MIN_SEN_WORDS = 3;
 
 function quoted(phrases: (string | null)[]): string {
   const found = [...new Set(phrases.filter((p): p is string => !!p))].slice(0, 2).map((p) => `'${p}'`);
@@ -178,6 +182,20 @@ export function classifyKind(doc: SenDocument): KindVerdict {
 
   // Only a name the document gives itself: "read alongside the SEN Information Report" names another.
   const named = selfName ?? selfReference;
+  if (!named && reportNames === 0) {
+    // A school speaking, but not of its SEN provision: a class page, a news item about a SEN
+    // coffee morning (judging-guide.md, kind: other).
+    const news = firstMatch(NEWS_PAGE, v.head);
+    if (news) {
+      return { kind: 'other', reason: `This looks like a news item or blog post, not the SEN information report: it is headed '${news}'.` };
+    }
+    if (count(SEN_WORDS, v.all) < MIN_SEN_WORDS) {
+      return {
+        kind: 'other',
+        reason: 'This does not look like a SEN information report: it neither names itself as one nor says much about special educational needs.',
+      };
+    }
+  }
   return {
     kind: 'report',
     reason: named

@@ -160,6 +160,24 @@ describe('classifyKind', () => {
     expect(v.reason).toContain(`'${named}'`);
   });
 
+  it('calls a school\'s news item or class page "other", though a school speaks in it', () => {
+    const news = classifyKind(
+      makeDoc([
+        'Willowmere News',
+        'SEND coffee morning a great success',
+        'Thank you to all the parents who came to our SEND coffee morning. Our SENCO talked about the new reading programme.',
+      ]),
+    );
+    expect(news.kind).toBe('other');
+    expect(news.reason).toContain("'News'");
+    const classPage = classifyKind(
+      makeDoc(['Year 3: Kestrel Class', 'Welcome to Kestrel Class! Our teacher is Mr Singh.', 'This term we are learning about the Stone Age. PE is on Tuesdays.']),
+    );
+    expect(classPage.kind).toBe('other');
+    // A school describing its SEN provision without naming the report is still taken for it.
+    expect(classifyKind(makeDoc(['# Special educational needs', ...SCHOOL_PROSE])).kind).toBe('report');
+  });
+
   it('calls advice for parents about their child\'s school "other"', () => {
     const v = classifyKind(
       makeDoc([
