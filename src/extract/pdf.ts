@@ -35,12 +35,12 @@ function hasImages(bytes: Uint8Array): boolean {
 }
 
 export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<SenDocument> {
-  // Imported here, not at the top: pdfjs is slow to load and most runs read HTML.
   const over = pdfStreamOverrun(bytes);
   if (over) {
     const what = over.total ? `its streams decode to more than ${formatSize(over.limit)} in all` : `stream ${over.stream} decodes to more than ${formatSize(over.limit)}`;
     throw new AuditError('unreadable', unpacksTooFarMessage(name, what, 'the report as a text PDF or a web page'));
   }
+  // Imported here, not at the top: pdfjs is slow to load and most runs read HTML.
   const { PDFParse } = await importPdfParse();
   // A copy: pdfjs may transfer (detach) the buffer it is given, and the caller still owns these bytes.
   const parser = new PDFParse({ data: bytes.slice() });

@@ -98,7 +98,8 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   // The head is the first few lines; a cover page (the school's name, "Approved by:", "Date:")
   // can push the name below them, so the line the document is headed by is read too.
   const otherDoc = firstMatch(OTHER_DOCUMENT, v.head) ?? (firstMatch(REPORT_NAME, v.nameLine) === null ? firstMatch(OTHER_DOCUMENT, v.nameLine) : null);
-  const otherFirst = position(OTHER_DOCUMENT, v.head) < selfNamePosition(v.head) || (selfNamePosition(v.head) === Infinity && otherDoc !== null);
+  const selfAt = selfNamePosition(v.head);
+  const otherFirst = position(OTHER_DOCUMENT, v.head) < selfAt || (selfAt === Infinity && otherDoc !== null);
   if (otherDoc && otherFirst) {
     return {
       kind: 'other',

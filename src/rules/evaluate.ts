@@ -74,6 +74,9 @@ export class Evaluator {
   private linkHosts: (string | null)[] | null = null;
   private readonly placed = new Map<string, number>();
   private readonly phraseHitCache = new Map<CompiledPhrases, Uint8Array>();
+  private readonly sectionCache = new Map<CompiledPhrases, Set<number>>();
+  /** Sentences' normalised text with names left in (Sentence.norm masks them), made as link placement asks. */
+  private readonly plainNorms: (string | undefined)[] = [];
   private joined: JoinedText | null = null;
 
   constructor(
@@ -198,7 +201,7 @@ export class Evaluator {
     const text = normaliseForMatch(l.text);
     const byText = text.length >= 4 && !VAGUE_LINK_TEXT.test(text);
     let found = bare.length >= 4 ? sentences.findIndex((s) => s.text.includes(bare)) : -1;
-    if (found < 0 && byText) found = sentences.findIndex((s) => s.hasLink && normaliseForMatch(s.text).includes(text));
+    if (found < 0 && byText) found = sentences.findIndex((s, i) => s.hasLink && (this.plainNorms[i] ??= normaliseForMatch(s.text)).includes(text));
     if (found >= 0) at = found;
     else {
       this.virtual.push({
@@ -224,10 +227,16 @@ export class Evaluator {
     return f.textLayer === m.fact.textLayer ? [this.n + 2] : [];
   }
 
-  /** Body sentences under a heading (or question) matching `heading`, up to the next one as deep or deeper. */
+  /**
+   * Body sentences under a heading (or question) matching `heading`, up to the next one as deep or
+   * deeper. Kept per heading list: a section matcher and its rule's evidence (engine.ts) both ask.
+   */
   sectionSentences(heading: CompiledPhrases): Set<number> {
+    const cached = this.sectionCache.get(heading);
+    if (cached) return cached;
     const sentences = this.doc.sentences;
     const inSection = new Set<number>();
+    this.sectionCache.set(heading, inSection);
     const headingHits = this.phraseHits(heading);
     for (let i = 0; i < sentences.length; i++) {
       const h = sentences[i]!;

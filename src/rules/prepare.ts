@@ -153,8 +153,9 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
     card = cardLine ? (card && card.lines < CARD_LINES ? { first: card.first, lines: card.lines + 1 } : { first: sentences.length, lines: 1 }) : null;
     for (const text of texts) {
       // What phrases read: normalised, with names of schools and trusts masked (src/facts/organisation-names.ts).
-      const plain = normaliseForMatch(text);
-      const norm = normaliseForMatch(maskOrganisationNames(text));
+      const masked = maskOrganisationNames(text);
+      const norm = normaliseForMatch(masked);
+      const plain = masked === text ? norm : normaliseForMatch(text);
       let depth: number | null = null;
       if (isHeading) depth = block.level ?? 1;
       else if (numberedTitle) depth = 6;
@@ -183,8 +184,8 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
       // the school speaks in it ("This is why we screen every pupil") or, after anything but a
       // definition, names an arrangement ("They then get help in small groups").
       const prev = sentences[sentences.length - 1];
-      const ownAccount = FIRST_PERSON.test(text) || (prev?.statement !== 'definition' && CONCRETE.test(text));
-      if (role === 'body' && prev && prev.block === blockIndex && prev.role === 'generic' && CONTINUES.test(text) && !ownAccount) {
+      const ownAccount = () => FIRST_PERSON.test(text) || (prev!.statement !== 'definition' && CONCRETE.test(text));
+      if (role === 'body' && prev && prev.block === blockIndex && prev.role === 'generic' && CONTINUES.test(text) && !ownAccount()) {
         role = 'generic';
         facts = { voice: prev.voice, statement: prev.statement };
       }
