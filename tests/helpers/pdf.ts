@@ -18,7 +18,7 @@ export interface PdfOptions {
 
 /** Makes a real PDF with pdfkit: one page per entry, so tests know which page holds which quote. */
 export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({
       autoFirstPage: false,
       ...(options.userPassword || options.ownerPassword
@@ -31,10 +31,7 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Promise<Buf
         : {}),
       info: options.info ?? {},
     });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+    collect(doc, resolve, reject);
     for (const page of pages) {
       doc.addPage();
       if (options.imageOnly) {
@@ -77,12 +74,9 @@ function greyPng(width: number, height: number): Buffer {
  * the answer beside it on the right, rows running over pages. Made with pdfkit, dated by `info`.
  */
 export function makeTwoColumnPdf(title: string, rows: [string, string][], info: PdfOptions['info'] = {}): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 40, info });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+    collect(doc, resolve, reject);
     doc.font('Helvetica-Bold').fontSize(16).text(title).moveDown();
     for (const [left, right] of rows) {
       if (doc.y > 700) doc.addPage();
@@ -95,4 +89,12 @@ export function makeTwoColumnPdf(title: string, rows: [string, string][], info: 
     }
     doc.end();
   });
+}
+
+/** Gathers what pdfkit writes into one Buffer, handed to `resolve` when the document ends. */
+function collect(doc: PDFKit.PDFDocument, resolve: (pdf: Buffer) => void, reject: (e: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  doc.on('end', () => resolve(Buffer.concat(chunks)));
+  doc.on('error', reject);
 }

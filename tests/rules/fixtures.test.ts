@@ -2,14 +2,12 @@
 // <case>.expected.yaml beside it the expected status (and a piece of the first evidence quote).
 // The whole built-in set runs on each fixture, as in a real audit; only that rule is asserted.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { auditDocument } from '../../src/audit/audit-document.js';
 import { extractText } from '../../src/extract/text.js';
-import { BUILTIN_RULESET, loadRuleset } from '../../src/rules/loader.js';
 import type { Ruleset } from '../../src/rules/types.js';
+import { auditWith, builtinRuleset } from '../helpers/audit.js';
 
 const ROOT = resolve(import.meta.dirname, '../../fixtures/rules');
 
@@ -20,7 +18,7 @@ interface Expected {
 
 let ruleset: Ruleset;
 beforeAll(async () => {
-  ruleset = await loadRuleset(BUILTIN_RULESET, (p) => readFile(p, 'utf8'));
+  ruleset = await builtinRuleset();
 });
 
 const ruleDirs = readdirSync(ROOT).sort();
@@ -48,13 +46,7 @@ for (const rule of ruleDirs) {
       test(name, () => {
         const expected = parse(readFileSync(join(ROOT, rule, `${name}.expected.yaml`), 'utf8')) as Expected;
         const doc = extractText(readFileSync(join(ROOT, rule, `${name}.md`), 'utf8'), true);
-        const report = auditDocument(doc, ruleset, {
-          target: `${rule}/${name}.md`,
-          finalUrl: null,
-          asOf: '2026-11-01',
-          schoolType: 'maintained_mainstream',
-          toolVersion: 'test',
-        });
+        const report = auditWith(ruleset, doc, `${rule}/${name}.md`);
         const finding = report.results.find((r) => r.id === rule);
         expect(finding, `no rule "${rule}" in the built-in set`).toBeDefined();
         expect(finding!.status, JSON.stringify(finding!.evidence)).toBe(expected.status);

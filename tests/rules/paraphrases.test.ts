@@ -2,14 +2,12 @@
 // what a requirement asks in words no rule lists, and near misses that only share its words. Each
 // is audited alone under a report's title, with the whole built-in set, as an audit runs.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { auditDocument } from '../../src/audit/audit-document.js';
 import { extractText } from '../../src/extract/text.js';
-import { BUILTIN_RULESET, loadRuleset } from '../../src/rules/loader.js';
 import type { Ruleset } from '../../src/rules/types.js';
+import { auditWith, builtinRuleset } from '../helpers/audit.js';
 
 type CaseSet = Record<string, { met?: string[]; missing?: string[] }>;
 interface Case {
@@ -31,13 +29,13 @@ function cases(file: string): Case[] {
 
 let ruleset: Ruleset;
 beforeAll(async () => {
-  ruleset = await loadRuleset(BUILTIN_RULESET, (p) => readFile(p, 'utf8'));
+  ruleset = await builtinRuleset();
 });
 
 /** Whether the audit of the sentence alone gives the status the case expects. */
 function holds(c: Case): { ok: boolean; got: string } {
   const doc = extractText(`# Oakridge Primary School: SEN Information Report 2026-27\n\n${c.sentence}\n`, true);
-  const report = auditDocument(doc, ruleset, { target: 'p.md', finalUrl: null, asOf: '2026-11-01', schoolType: 'maintained_mainstream', toolVersion: 'test' });
+  const report = auditWith(ruleset, doc, 'p.md');
   const got = report.results.find((r) => r.id === c.rule)?.status;
   if (!got) throw new Error(`no rule "${c.rule}" in the built-in set`);
   return { ok: c.want === 'met' ? got !== 'missing' : got === 'missing', got };

@@ -6,18 +6,16 @@
 // requirements surely met or missing. The ones that are met in text are met again when the same
 // report is a PDF set out as a two-column table (issue #13, classes 3, 5 and 8).
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { auditDocument } from '../../src/audit/audit-document.js';
 import type { AuditReport } from '../../src/audit/report.js';
 import type { SenDocument } from '../../src/document/types.js';
 import { extractHtml } from '../../src/extract/html.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { extractText } from '../../src/extract/text.js';
-import { BUILTIN_RULESET, loadRuleset } from '../../src/rules/loader.js';
 import type { Ruleset } from '../../src/rules/types.js';
+import { auditWith, builtinRuleset } from '../helpers/audit.js';
 import { makeTwoColumnPdf } from '../helpers/pdf.js';
 
 const ROOT = resolve(import.meta.dirname, '../../fixtures/reports');
@@ -30,11 +28,11 @@ interface Expected {
 
 let ruleset: Ruleset;
 beforeAll(async () => {
-  ruleset = await loadRuleset(BUILTIN_RULESET, (p) => readFile(p, 'utf8'));
+  ruleset = await builtinRuleset();
 });
 
 function audit(doc: SenDocument, target: string): AuditReport {
-  return auditDocument(doc, ruleset, { target, finalUrl: null, asOf: '2026-11-01', schoolType: 'maintained_mainstream', toolVersion: 'test' });
+  return auditWith(ruleset, doc, target);
 }
 
 function statuses(report: AuditReport): Record<string, string> {
