@@ -12,6 +12,8 @@ export interface SourceLine {
   text: string;
   /** 1-based PDF page, or null. */
   page: number | null;
+  /** The type size most of the line is set in (PDF only; 0 or absent when unknown). */
+  size?: number;
 }
 
 export interface LineBlock {
@@ -62,9 +64,10 @@ const STEP = 128;
 /** linesToBlocks as a generator that yields every STEP lines or units, so a caller can pause it. */
 function* blockSteps(lines: SourceLine[], options: LineOptions): Generator<void, LineBlock[]> {
   const tokens = yield* tokenize(lines, options.markdown ?? false);
+  const body = bodySize(tokens.flatMap((t) => (t.t === 'text' || t.t === 'bullet' ? [t] : [])));
   // "3" or "Page 3 of 10" on a line of its own is layout, not content.
-  const units = (yield* groupUnits(tokens)).filter((u) => u.text.trim() !== '' && (u.kind === 'cell' || !PAGE_NUMBER_RE.test(u.text)));
-  return yield* classify(units);
+  const units = (yield* groupUnits(tokens, body)).filter((u) => u.text.trim() !== '' && (u.kind === 'cell' || !PAGE_NUMBER_RE.test(u.text)));
+  return yield* classify(units, body);
 }
 
 export function emitBlocks(builder: DocumentBuilder, blocks: LineBlock[]): void {
@@ -79,8 +82,8 @@ export function emitBlocks(builder: DocumentBuilder, blocks: LineBlock[]): void 
 
 type Token =
   | { t: 'blank' }
-  | { t: 'text'; text: string; page: number | null }
-  | { t: 'bullet'; text: string; page: number | null; numbered: boolean }
+  | { t: 'text'; text: string; page: number | null; size?: number; cell?: 'first' | 'beside' }
+  | { t: 'bullet'; text: string; page: number | null; size?: number; numbered: boolean }
   | { t: 'mdheading'; text: string; level: number; page: number | null }
   | { t: 'cells'; cells: string[]; page: number | null };
 
@@ -99,7 +102,7 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
   const out: Token[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (i % STEP === STEP - 1) yield;
-    const { text: raw, page } = lines[i]!;
+    const { text: raw, page, size } = lines[i]!;
     // Trimmed, and without a contents page's dot leaders ("2. Legislation ........ 4").
     let text = raw
       .replace(/[\s\u00a0]+$/, '')
@@ -120,12 +123,42 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
         continue;
       }
     }
-    for (const piece of splitInlineBullets(text)) out.push(lineToken(piece, page));
+    const cells = splitCells(text);
+    cells.forEach((cell, c) => {
+      for (const piece of splitInlineBullets(cell)) {
+        const token = lineToken(piece, page);
+        if (size) token.size = size;
+        // Text beside other text across a wide gap is a cell of its own: it never runs on from the
+        // line before, and is never a heading. The row's first cell may end a cell wrapped over the
+        // lines before, or be the row's heading ("Finding out what each pupil needs" beside the answer).
+        if (cells.length > 1 && token.t === 'text') token.cell = c === 0 ? 'first' : 'beside';
+        out.push(token);
+      }
+    });
   }
   return out;
 }
 
-function lineToken(text: string, page: number | null): Token {
+/**
+ * A line's cells: the pieces a tab parts (a PDF table's cells side by side, see pdf-page-text.ts,
+ * or a table pasted into a text file). A bullet or number before its text ("•\tWe..."), or a
+ * label before its value ("Email:\tsenco@..."), stays on the line with it.
+ */
+function splitCells(text: string): string[] {
+  if (!text.includes('\t')) return [text];
+  const cells: string[] = [];
+  for (const piece of text.split(/\t+/).map((p) => p.trim()).filter(Boolean)) {
+    const prev = cells[cells.length - 1];
+    if (prev !== undefined && (prev.endsWith(':') || BULLET_ONLY_RE.test(prev))) cells[cells.length - 1] = `${prev} ${piece}`;
+    else cells.push(piece);
+  }
+  return cells;
+}
+
+// A bullet, or a list or section number ("3.", "5.9", "5.9.1", "b)"): Word puts a tab after each.
+const BULLET_ONLY_RE = new RegExp(`^(?:[${SYMBOL_BULLET}]|[-*+–—·o]|\\d{1,2}(?:\\.\\d{1,2})*[.)]?|[a-z][.)]|[ivx]{1,6}[.)]|\\((?:\\d{1,2}|[a-z]|[ivx]{1,6})\\))$`);
+
+function lineToken(text: string, page: number | null): Extract<Token, { t: 'text' | 'bullet' }> {
   const symbol = SYMBOL_BULLET_RE.exec(text) ?? MARK_BULLET_RE.exec(text);
   if (symbol) return { t: 'bullet', text: text.slice(symbol[0].length), page, numbered: false };
   // Numbers stay in the text: "Step 1" and "xiii." are part of what the report says.
@@ -197,9 +230,13 @@ interface Unit {
   page: number | null;
   level?: number;
   numbered?: boolean;
+  /** The first cell of a table row (text beside it across a wide gap). */
+  rowStart?: boolean;
+  /** The type size of its first line (PDF only). */
+  size?: number;
 }
 
-function* groupUnits(tokens: Token[]): Generator<void, Unit[]> {
+function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
   const units: Unit[] = [];
   const refWidth = referenceWidth(tokens);
   let cur: Unit | null = null;
@@ -214,13 +251,19 @@ function* groupUnits(tokens: Token[]): Generator<void, Unit[]> {
     }
     if (tok.t === 'text' && cur && cur.text === '') {
       cur.text = tok.text; // a bullet glyph alone on its line: this line is the item's text
-    } else if (tok.t === 'text' && cur && continues(lastLine, tok.text, afterBlank, refWidth)) {
+    } else if (
+      tok.t === 'text' &&
+      cur &&
+      tok.cell !== 'beside' &&
+      ((sameSize(cur.size, tok.size) && (continues(lastLine, tok.text, afterBlank, refWidth) || continuesLargeHeading(cur, tok, body))) ||
+        (/^\p{Ll}/u.test(tok.text) && continues(lastLine, tok.text, afterBlank, refWidth)))
+    ) {
       cur.text = joinLines(cur.text, tok.text);
     } else {
       if (cur) units.push(cur);
       cur = null;
-      if (tok.t === 'text') cur = { kind: 'para', text: tok.text, page: tok.page };
-      else if (tok.t === 'bullet') cur = { kind: 'item', text: tok.text, page: tok.page, numbered: tok.numbered };
+      if (tok.t === 'text') cur = { kind: tok.cell === 'beside' ? 'cell' : 'para', text: tok.text, page: tok.page, size: tok.size, ...(tok.cell === 'first' ? { rowStart: true } : {}) };
+      else if (tok.t === 'bullet') cur = { kind: 'item', text: tok.text, page: tok.page, size: tok.size, numbered: tok.numbered };
       else if (tok.t === 'mdheading') units.push({ kind: 'heading', text: tok.text, page: tok.page, level: tok.level });
       else for (const c of tok.cells) units.push({ kind: 'cell', text: c, page: tok.page });
     }
@@ -229,6 +272,15 @@ function* groupUnits(tokens: Token[]): Generator<void, Unit[]> {
   }
   if (cur) units.push(cur);
   return units;
+}
+
+/**
+ * A sentence runs on in one type size: a line in another size (a heading over its paragraph) starts
+ * a new unit, unless it starts lower-case. Sizes within a twentieth of each other are the same.
+ */
+function sameSize(a: number | undefined, b: number | undefined): boolean {
+  if (!a || !b) return true;
+  return Math.abs(a - b) <= 0.05 * Math.max(a, b);
 }
 
 /**
@@ -252,9 +304,19 @@ const CONNECTIVES = new Set(
   ),
 );
 
+// "Date approved: March" + "2024": a date wrapped in a narrow column. Alone, the year would be
+// dropped as a page number and the report's date lost.
+const ENDS_WITH_MONTH_RE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const YEAR_LINE_RE = /^(?:19|20)\d\d\.?$/;
+/** A section number of two or more parts and a space: "4.2 ", "5.12. ". */
+const SECTION_NUMBER_RE = /^\d{1,2}(?:\.\d{1,2})+\.?\s/;
+
 /** Does `next` continue the sentence that `prev` (the last line read) was in? */
 function continues(prev: string, next: string, afterBlank: boolean, refWidth: number): boolean {
   if (continuesUrl(prev, next)) return true;
+  if (YEAR_LINE_RE.test(next) && ENDS_WITH_MONTH_RE.test(prev)) return true;
+  // "4.3 The headteacher" starts a numbered section, even after a line ending "...on this".
+  if (SECTION_NUMBER_RE.test(next) && /^[\d.]+\s+\p{Lu}/u.test(next)) return false;
   const lower = /^[\p{Ll}]/u.test(next);
   // Some exports put a blank line after every wrapped line: only a lower-case start crosses it.
   if (afterBlank) return lower && !TERMINAL_RE.test(prev) && !prev.endsWith(':');
@@ -303,14 +365,16 @@ function joinLines(text: string, next: string): string {
 
 type HeadingStyle = 'markdown' | 'caps' | 'title' | 'label';
 
-function* classify(units: Unit[]): Generator<void, LineBlock[]> {
-  const roles = yield* unitRoles(units);
-  const base = roles.some((r) => r.style === 'caps') ? 3 : 2;
+function* classify(units: Unit[], body: number): Generator<void, LineBlock[]> {
+  const roles = yield* unitRoles(units, body);
+  const base = roles.some((r, i) => r.style === 'caps' && !units[i]!.rowStart) ? 3 : 2;
   return units.map((u, i): LineBlock => {
     const { style, listLine } = roles[i]!;
     if (style) {
       let level: number;
       if (style === 'markdown') level = u.level ?? 2;
+      // A row's first cell heads only its row: deeper than the headings the table stands under.
+      else if (u.rowStart) level = base + 2;
       else if (i === 0 && style !== 'label') level = 1; // a document opens with its title
       else if (style === 'caps') level = 2;
       else if (style === 'label') level = base + 1;
@@ -328,7 +392,7 @@ interface Role {
   listLine: boolean;
 }
 
-function* unitRoles(units: Unit[]): Generator<void, Role[]> {
+function* unitRoles(units: Unit[], body: number): Generator<void, Role[]> {
   const roles: Role[] = [];
   // After "We provide for these needs:" short lines without bullets are the list it announces.
   let inList = false;
@@ -336,7 +400,7 @@ function* unitRoles(units: Unit[]): Generator<void, Role[]> {
     if (i % STEP === STEP - 1) yield;
     const u = units[i]!;
     const listLine: boolean = inList && u.kind === 'para' && isListLine(u.text);
-    roles.push({ style: listLine ? null : headingStyle(u, units[i - 1], units[i + 1]), listLine });
+    roles.push({ style: listLine ? null : headingStyle(u, units[i - 1], units[i + 1], body), listLine });
     inList = listLine || introducesList(u.text);
   }
   return roles;
@@ -353,7 +417,42 @@ function isListLine(text: string): boolean {
   return text.split(/\s+/).length <= 12 && !TERMINAL_RE.test(text);
 }
 
-function headingStyle(u: Unit, prev: Unit | undefined, next: Unit | undefined): HeadingStyle | null {
+/**
+ * The words of a heading whose look (a section number, a larger size) already marks it: short, a
+ * capital or a number first, not ending like a sentence, a clause or a label, not contact details.
+ */
+function isMarkedHeadingText(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 160 || t.split(/\s+/).length > 20) return false;
+  if (/[.,;:]["'”’)]*$/.test(t) && !t.endsWith('...')) return false;
+  if (/@|https?:\/\/|www\./i.test(t)) return false;
+  return /^["'“‘(]?[\p{Lu}\d]/u.test(t) && /\p{L}{2}/u.test(t);
+}
+
+/** The type size most of the text is set in: the body's (0 when sizes are unknown). */
+function bodySize(lines: { text: string; size?: number }[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) if (l.size) chars.set(l.size, (chars.get(l.size) ?? 0) + l.text.length);
+  let best = 0;
+  for (const [size, n] of chars) if (n > (chars.get(best) ?? 0)) best = size;
+  return best;
+}
+
+/**
+ * Set clearly larger than the body text: a heading's look, where the PDF tells sizes. Word's
+ * heading styles are 13 to 16 point over 11; a point more (12 over 11) is as often a table or a
+ * box set a little larger, so it is not enough.
+ */
+function isLarger(size: number | undefined, body: number): boolean {
+  return body > 0 && (size ?? 0) >= body * 1.15;
+}
+
+/** A heading set large and wrapped: "Identifying and supporting Special Educational" + "Needs & Disabilities". */
+function continuesLargeHeading(cur: Unit, next: { text: string; size?: number }, body: number): boolean {
+  return cur.kind === 'para' && isLarger(cur.size, body) && !TERMINAL_RE.test(cur.text) && !cur.text.endsWith(':') && !SECTION_NUMBER_RE.test(next.text) && `${cur.text} ${next.text}`.split(/\s+/).length <= 20;
+}
+
+function headingStyle(u: Unit, prev: Unit | undefined, next: Unit | undefined, body: number): HeadingStyle | null {
   if (u.kind === 'heading') return 'markdown';
   if (u.kind === 'cell') return null;
   // A heading introduces something: the last line of a document is not one.
@@ -364,6 +463,13 @@ function headingStyle(u: Unit, prev: Unit | undefined, next: Unit | undefined): 
     const bare = u.text.replace(/^\S+\s+/, '');
     return isHeadingText(bare) ? 'title' : null;
   }
+  // "4.2 The SEN governor": a numbered section's heading by its number, even in the Regulations'
+  // own words, which have verbs and may end on a preposition ("5.1 The kinds of SEN that are
+  // provided for").
+  // So are a heading's words set larger than the body text ("Pupil voice" in 14 point over 11).
+  if (u.kind === 'para' && (SECTION_NUMBER_RE.test(u.text) || isLarger(u.size, body)) && isMarkedHeadingText(u.text)) {
+    return isShoutedText(u.text) ? 'caps' : 'title';
+  }
   if (!isHeadingText(u.text)) return null;
   // "Early Identification:" introduces what follows; "Responsible for:" is half a sentence.
   if (u.text.endsWith(':')) return isTitleCase(u.text) || isShoutedText(u.text) ? 'label' : null;
@@ -372,5 +478,6 @@ function headingStyle(u: Unit, prev: Unit | undefined, next: Unit | undefined): 
   // Sentence case ("Areas of need"): only when it clearly stands between paragraphs.
   const nextWords = next.text.split(/\s+/).length;
   const prevEndsList = prev !== undefined && prev.text.endsWith(':');
-  return nextWords >= 8 && !prevEndsList ? 'title' : null;
+  // Or when a table follows it: "Pupil voice" over a table of when and how pupils are asked.
+  return (nextWords >= 8 || next.rowStart === true) && !prevEndsList ? 'title' : null;
 }

@@ -8,12 +8,12 @@ import { PAGE_NUMBER_RE } from './lines.js';
 const EDGE_LINES = 3;
 
 /** `pages[i]` is page i+1's lines; returns the pages without running headers, footers and page numbers. */
-export function removeFurniture(pages: string[][]): string[][] {
-  const repeated = repeatedEdgeLines(pages);
+export function removeFurniture<L extends { text: string }>(pages: L[][]): L[][] {
+  const repeated = repeatedEdgeLines(pages.map((lines) => lines.map((l) => l.text)));
   return pages.map((lines) => {
-    const nonBlank = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
+    const nonBlank = lines.map((l, i) => (l.text.trim() ? i : -1)).filter((i) => i >= 0);
     const edge = new Set([...nonBlank.slice(0, EDGE_LINES), ...nonBlank.slice(-EDGE_LINES)]);
-    return lines.filter((line, i) => !(edge.has(i) && (PAGE_NUMBER_RE.test(line.trim()) || repeated.has(furnitureKey(line)))));
+    return lines.filter((line, i) => !(edge.has(i) && (PAGE_NUMBER_RE.test(line.text.trim()) || repeated.has(furnitureKey(line.text)))));
   });
 }
 

@@ -2,6 +2,7 @@ import { DocumentBuilder } from '../document/build.js';
 import type { Link, SenDocument } from '../document/types.js';
 import { emitBlocks, linesToBlocksAsync, type SourceLine } from './lines.js';
 import { pdfError } from './pdf-errors.js';
+import { pageLines, type PageLine, type PageTextItem } from './pdf-page-text.js';
 import { importPdfParse, restoreNativeBuiltins } from './pdf-parse-import.js';
 import { removeFurniture } from './pdf-furniture.js';
 import { metadataDates, pdfTitle } from './pdf-meta.js';
@@ -52,14 +53,13 @@ export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<
     const builder = new DocumentBuilder('pdf');
     for (const date of metadataDates(info.info as Record<string, unknown> | undefined, info.getDateNode())) builder.metadataDate(date);
 
-    const pageTexts: string[][] = [];
+    const pageTexts: PageLine[][] = [];
     const unreadable: number[] = [];
     const annotated: PageLinks[] = [];
     const toRead = Math.min(info.total, MAX_PDF_PAGES);
     for (let page = 1; page <= toRead; page++) {
       try {
-        const result = await parser.getText({ partial: [page] });
-        pageTexts.push((result.pages[0]?.text ?? '').split(/\r\n|\r|\n/));
+        pageTexts.push(await readPageLines(parser, page));
       } catch (e) {
         // A password or structure failure is the whole file's; anything else costs one page.
         if (isWholeFileError(e)) throw pdfError(e, name);
@@ -75,14 +75,14 @@ export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<
       builder.warn(`Only the first ${MAX_PDF_PAGES} of its ${info.total} pages were read; pages ${MAX_PDF_PAGES + 1}-${info.total} were not checked.`);
     }
 
-    const textLayer = pageTexts.some((lines) => lines.some((l) => l.trim() !== ''));
+    const textLayer = pageTexts.some((lines) => lines.some((l) => l.text.trim() !== ''));
     if (textLayer) {
-      const empty = pageTexts.flatMap((lines, i) => (lines.every((l) => l.trim() === '') && !unreadable.includes(i + 1) ? [i + 1] : []));
+      const empty = pageTexts.flatMap((lines, i) => (lines.every((l) => l.text.trim() === '') && !unreadable.includes(i + 1) ? [i + 1] : []));
       if (empty.length > 0) builder.warn(noTextWarning(empty));
     }
 
     const pages = removeFurniture(pageTexts);
-    const lines: SourceLine[] = pages.flatMap((pageLines, i) => [...pageLines.map((text) => ({ text, page: i + 1 })), { text: '', page: i + 1 }]);
+    const lines: SourceLine[] = pages.flatMap((onPage, i) => [...onPage.map(({ text, size }) => ({ text, page: i + 1, size })), { text: '', page: i + 1 }]);
     const blocks = await linesToBlocksAsync(lines);
     await new Promise(setImmediate);
     emitBlocks(builder, blocks);
@@ -91,6 +91,34 @@ export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<
     return builder.build({ title: pdfTitle(info.info?.Title), pages: info.total, textLayer, ...(textLayer ? {} : { images: hasImages(bytes) }) });
   } finally {
     await parser.destroy().catch(() => undefined);
+  }
+}
+
+/** The part of pdfjs's document that is read here; pdf-parse has loaded it (getInfo) and keeps it. */
+interface PdfjsDocument {
+  getPage(n: number): Promise<{
+    getTextContent(): Promise<{ items: unknown[] }>;
+    getViewport(o: { scale: number }): { convertToViewportPoint(x: number, y: number): number[] };
+    cleanup(): unknown;
+  }>;
+}
+
+/**
+ * One page's lines and their type sizes, from pdfjs's items with their positions (see pdf-page-text.ts for why not
+ * pdf-parse's getText). pdf-parse's `load` is private in its types but is how its own methods
+ * reach the document; pdf-parse is pinned (stack-notes.md), and a test reads a table PDF.
+ */
+async function readPageLines(parser: PdfParser, page: number): Promise<PageLine[]> {
+  const doc = await (parser as unknown as { load(): Promise<PdfjsDocument> }).load();
+  const p = await doc.getPage(page);
+  try {
+    const content = await p.getTextContent();
+    // Where the page is turned (/Rotate), the viewport turns with it, so lines run as the reader sees them.
+    const viewport = p.getViewport({ scale: 1 });
+    const items = content.items.filter((i): i is PageTextItem => typeof (i as { str?: unknown }).str === 'string');
+    return pageLines(items, (x, y) => viewport.convertToViewportPoint(x, y) as [number, number]);
+  } finally {
+    p.cleanup();
   }
 }
 

@@ -211,3 +211,61 @@ describe('extractText', () => {
     ]);
   });
 });
+
+describe('linesToBlocks: cells side by side (a tab between them)', () => {
+  it('parts a row heading from the answer beside it, and the answer runs on over the next lines', () => {
+    const text = [
+      'Finding out what each pupil needs\tOn arrival, the class team builds a',
+      'picture of each pupil using observation and',
+      'reports from therapists.',
+      'Planning and review\tEach pupil has a personal learning plan linked to their EHC plan.',
+    ].join('\n');
+    expect(pairs(blocks(text))).toEqual([
+      ['heading', 'Finding out what each pupil needs'],
+      ['table_cell', 'On arrival, the class team builds a picture of each pupil using observation and reports from therapists.'],
+      ['heading', 'Planning and review'],
+      ['table_cell', 'Each pupil has a personal learning plan linked to their EHC plan.'],
+    ]);
+  });
+
+  it('never takes a cell to the right of another for a heading', () => {
+    expect(pairs(blocks('Lifts\tRegular Monthly Check\tSite Manager\nThe lift is serviced by an outside firm every three months.'))).toEqual([
+      ['heading', 'Lifts'],
+      ['table_cell', 'Regular Monthly Check'],
+      ['table_cell', 'Site Manager'],
+      ['paragraph', 'The lift is serviced by an outside firm every three months.'],
+    ]);
+  });
+
+  it('takes a short line over a table for its heading, and a row heading for a heading within it', () => {
+    const text = 'SEN Information Report\nPupil voice\nBefore each review\tAn "All about me" page, filled in with a trusted adult\nAll year\tTwo pupils with SEN sit on the School Council\nWorking with parents\nWe meet the parents of every child with SEN at least three times a year.';
+    expect(blocks(text).map((b) => [b.kind, b.level ?? null, b.text])).toEqual([
+      ['heading', 1, 'SEN Information Report'],
+      ['heading', 2, 'Pupil voice'],
+      ['heading', 4, 'Before each review'],
+      ['table_cell', null, 'An "All about me" page, filled in with a trusted adult'],
+      ['heading', 4, 'All year'],
+      ['table_cell', null, 'Two pupils with SEN sit on the School Council'],
+      ['heading', 2, 'Working with parents'],
+      ['paragraph', null, 'We meet the parents of every child with SEN at least three times a year.'],
+    ]);
+  });
+
+  it('keeps a bullet with its text and a label with its value', () => {
+    expect(pairs(blocks('Contact us\n•\tWe reply within two days.\nEmail:\tsenco@school.example.sch.uk\n1.\tAsk the class teacher first.'))).toEqual([
+      ['paragraph', 'Contact us'],
+      ['list_item', 'We reply within two days.'],
+      ['paragraph', 'Email: senco@school.example.sch.uk'],
+      ['list_item', '1. Ask the class teacher first.'],
+    ]);
+  });
+});
+
+describe('linesToBlocks: a date wrapped in a narrow column', () => {
+  it('keeps the year with its month, where alone it would be dropped as a page number', () => {
+    expect(pairs(blocks('Approved by the governing body in October\n2026\n\nNext page.\n\n2'))).toEqual([
+      ['paragraph', 'Approved by the governing body in October 2026'],
+      ['paragraph', 'Next page.'],
+    ]);
+  });
+});

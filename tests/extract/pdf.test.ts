@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { AuditError } from '../../src/errors.js';
 import { extractPdf } from '../../src/extract/pdf.js';
-import { makePdf } from '../helpers/pdf.js';
+import { makePdf, makeTablePdf } from '../helpers/pdf.js';
 
 const SENCO = 'Our SENCO is Mr David Okafor, who you can contact at senco@hillview.example.sch.uk or on 01632 960 456.';
 
@@ -168,4 +168,44 @@ describe('extractPdf', () => {
     }
     expect(ticks).toBeGreaterThan(3);
   });
+
+  it('reads a table row by row: a row heading is parted from the answer beside it, a cell from its neighbour', async () => {
+    const pdf = await makeTablePdf([
+      { heading: 'SEN Information Report' },
+      {
+        table: [
+          ['Question', 'Our response', 'Who to ask'],
+          ['Finding out what each pupil needs', 'On arrival, the class team builds a picture of each pupil over six weeks, using observation and reports from therapists.', 'SENCO'],
+          ['Resources', 'Writing slopes', 'Ear defenders'],
+        ],
+      },
+    ]);
+    const doc = await extractPdf(new Uint8Array(pdf), 'table.pdf');
+    const kinds = doc.blocks.map((b) => [b.kind, b.text]);
+    expect(kinds).toContainEqual(['heading', 'Finding out what each pupil needs']);
+    expect(kinds).toContainEqual(['table_cell', 'On arrival, the class team builds a picture of each pupil over six weeks, using observation and reports from therapists.']);
+    expect(kinds).toContainEqual(['table_cell', 'Writing slopes']);
+    expect(kinds).toContainEqual(['table_cell', 'Ear defenders']);
+  });
+
+  it('keeps a section number or a bullet with the words after it at a tab stop, as Word sets them out', async () => {
+    const pdf = await drawPdf((doc) => {
+      doc.addPage();
+      doc.font('Helvetica-Bold').fontSize(12);
+      doc.text('5.9', 72, 100, { lineBreak: false });
+      doc.text('Expertise and training of staff', 126, 100);
+      doc.font('Helvetica').fontSize(11);
+      doc.text('\u2022', 90, 130, { lineBreak: false });
+      doc.text('Staff have been trained in attachment and trauma.', 126, 130);
+      doc.text('\u2022', 90, 150, { lineBreak: false });
+      doc.text('Two teaching assistants hold the ELSA qualification.', 126, 150);
+    });
+    const doc = await extractPdf(new Uint8Array(pdf), 'policy.pdf');
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', '5.9 Expertise and training of staff'],
+      ['list_item', 'Staff have been trained in attachment and trauma.'],
+      ['list_item', 'Two teaching assistants hold the ELSA qualification.'],
+    ]);
+  });
 });
+

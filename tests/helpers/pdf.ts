@@ -91,6 +91,82 @@ export function makeTwoColumnPdf(title: string, rows: [string, string][], info: 
   });
 }
 
+/** One block of a report laid out on the page: a heading, a paragraph, or a table (first row its header). */
+export type PdfBlock = { heading: string } | { paragraph: string } | { table: string[][] };
+
+/**
+ * A report as a word processor lays it out: headings, paragraphs and ruled tables whose cells wrap
+ * within their column, a row as tall as its tallest cell, rows running over pages. Made with pdfkit.
+ */
+export function makeTablePdf(blocks: PdfBlock[], info: PdfOptions['info'] = {}): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 40, info });
+    collect(doc, resolve, reject);
+    const left = 40;
+    const width = 515;
+    for (const block of blocks) {
+      if (doc.y > 720) doc.addPage();
+      if ('heading' in block) doc.font('Helvetica-Bold').fontSize(13).text(block.heading, left, doc.y, { width }).moveDown(0.5);
+      else if ('paragraph' in block) doc.font('Helvetica').fontSize(10).text(block.paragraph, left, doc.y, { width }).moveDown(0.7);
+      else {
+        const columns = Math.max(...block.table.map((r) => r.length));
+        const cellWidth = width / columns;
+        block.table.forEach((row, r) => {
+          doc.font(r === 0 ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+          const height = Math.max(...row.map((cell) => doc.heightOfString(cell, { width: cellWidth - 8 }))) + 8;
+          if (doc.y + height > 800) doc.addPage();
+          const top = doc.y;
+          row.forEach((cell, c) => {
+            doc.rect(left + c * cellWidth, top, cellWidth, height).stroke();
+            doc.text(cell, left + c * cellWidth + 4, top + 4, { width: cellWidth - 8 });
+          });
+          doc.x = left;
+          doc.y = top + height;
+        });
+        doc.moveDown(0.7);
+      }
+    }
+    doc.end();
+  });
+}
+
+/**
+ * A plain-text report set out as Word sets one out: the first line a 16-point title; numbered
+ * lines ("5.9 Expertise and training of staff") 14-point bold headings with a tab stop after the
+ * number; the lines after a line ending in ":" bullets at a tab stop; the rest 11-point
+ * paragraphs wrapped at the margin. Made with pdfkit.
+ */
+export function makeWordLikePdf(text: string, info: PdfOptions['info'] = {}): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 72, info });
+    collect(doc, resolve, reject);
+    let inList = false;
+    text.split('\n').forEach((line, i) => {
+      if (doc.y > 740) doc.addPage();
+      const y = doc.y;
+      const numbered = /^(\d+(?:\.\d+)*\.?)\s+(.*)$/.exec(line);
+      if (!line.trim()) {
+        inList = false;
+        doc.moveDown(0.5);
+      } else if (i === 0) {
+        doc.font('Helvetica-Bold').fontSize(16).text(line, 72, y, { width: 451 });
+      } else if (numbered && !line.includes('....')) {
+        doc.font('Helvetica-Bold').fontSize(14).text(numbered[1]!, 72, y, { lineBreak: false });
+        doc.text(numbered[2]!, 126, y, { width: 397 });
+        inList = false;
+      } else if (inList) {
+        doc.font('Helvetica').fontSize(11).text('\u2022', 90, y, { lineBreak: false });
+        doc.text(line, 108, y, { width: 415 });
+      } else {
+        doc.font('Helvetica').fontSize(11).text(line, 72, y, { width: 451 });
+      }
+      if (line.endsWith(':')) inList = true;
+      doc.x = 72;
+    });
+    doc.end();
+  });
+}
+
 /** Gathers what pdfkit writes into one Buffer, handed to `resolve` when the document ends. */
 function collect(doc: PDFKit.PDFDocument, resolve: (pdf: Buffer) => void, reject: (e: unknown) => void): void {
   const chunks: Buffer[] = [];

@@ -16,7 +16,8 @@ import { extractPdf } from '../../src/extract/pdf.js';
 import { extractText } from '../../src/extract/text.js';
 import type { Ruleset } from '../../src/rules/types.js';
 import { auditWith, builtinRuleset } from '../helpers/audit.js';
-import { makeTwoColumnPdf } from '../helpers/pdf.js';
+import { load } from 'cheerio';
+import { makeTablePdf, makeTwoColumnPdf, makeWordLikePdf, type PdfBlock } from '../helpers/pdf.js';
 
 const ROOT = resolve(import.meta.dirname, '../../fixtures/reports');
 
@@ -81,4 +82,58 @@ describe('the same report as a two-column PDF', () => {
       expect(statuses(report)['annual-update']).toBe('missing');
     });
   }
+});
+
+/** An HTML fixture's headings, paragraphs and tables, in order, for drawing it as a PDF. */
+function blocksOfHtml(html: string): PdfBlock[] {
+  const $ = load(html);
+  return $('main')
+    .children()
+    .toArray()
+    .flatMap((el): PdfBlock[] => {
+      const text = $(el).text().replace(/\s+/g, ' ').trim();
+      if (/^h[1-6]$/.test(el.tagName)) return [{ heading: text }];
+      if (el.tagName === 'p') return [{ paragraph: text }];
+      if (el.tagName === 'table') return [{ table: $(el).find('tr').toArray().map((tr) => $(tr).find('th, td').toArray().map((c) => $(c).text().trim())) }];
+      return [];
+    });
+}
+
+// Word and school CMSs lay reports out as tables: a row's heading cell beside its answer, three
+// columns, provision maps. pdfjs reads such a row's first line as one line across the cells, so
+// without the cells parted the heading ran into the answer (issue #13, classes 3 and 8).
+describe('the same report as a PDF of ruled tables', () => {
+  // Reports only: an accessibility plan's cover page is not a table of questions.
+  for (const file of reports.filter((f) => f.endsWith('.txt') && !f.startsWith('accessibility-plan'))) {
+    const name = file.replace(/\.txt$/, '');
+    test(`${name}, as three columns`, async () => {
+      const expected = parse(readFileSync(join(ROOT, `${name}.expected.yaml`), 'utf8')) as Expected;
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const { rows } = rowsOf(text);
+      // The title's first line as the heading, any lines under it (a review date) as a paragraph.
+      const [title, ...underTitle] = text.trim().split(/\n\s*\n/)[0]!.split('\n');
+      const table = [['Question', 'Our response', 'Find out more'], ...rows.map(([q, a]) => [q, a, 'Ask the SENCO'])];
+      const blocks: PdfBlock[] = [{ heading: title! }, ...(underTitle.length ? [{ paragraph: underTitle.join(' ') }] : []), { table }];
+      const pdf = await makeTablePdf(blocks, { CreationDate: new Date('2019-05-01T00:00:00Z') });
+      check(audit(await extractPdf(new Uint8Array(pdf), `${name}.pdf`), `${name}.pdf`), { kind: expected.kind, met: expected.met });
+    });
+  }
+
+  test('provision-tables, its tables drawn', async () => {
+    const expected = parse(readFileSync(join(ROOT, 'provision-tables.expected.yaml'), 'utf8')) as Expected;
+    const pdf = await makeTablePdf(blocksOfHtml(readFileSync(join(ROOT, 'provision-tables.html'), 'utf8')));
+    check(audit(await extractPdf(new Uint8Array(pdf), 'provision-tables.pdf'), 'provision-tables.pdf'), expected);
+  });
+});
+
+describe('the same report as Word sets it out, as a PDF', () => {
+  test('policy-and-report: numbered headings and bullets at tab stops, headings set larger', async () => {
+    const expected = parse(readFileSync(join(ROOT, 'policy-and-report.expected.yaml'), 'utf8')) as Expected;
+    const pdf = await makeWordLikePdf(readFileSync(join(ROOT, 'policy-and-report.txt'), 'utf8'));
+    const doc = await extractPdf(new Uint8Array(pdf), 'policy-and-report.pdf');
+    // Its sections are read as headings, so each answer stands under its own.
+    const headings = doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
+    expect(headings).toEqual(expect.arrayContaining(['4.2 The SEN governor', '5.1 The kinds of SEN that are provided for', '5.9 Expertise and training of staff']));
+    check(audit(doc, 'policy-and-report.pdf'), expected);
+  });
 });

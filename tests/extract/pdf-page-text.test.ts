@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { pageText, type PageTextItem } from '../../src/extract/pdf-page-text.js';
+
+/** A pdfjs text item at (x, y), 10 units high, as wide as `width` (about 5 units a character if not given). */
+const item = (str: string, x: number, y: number, o: { width?: number; eol?: boolean } = {}): PageTextItem => ({
+  str,
+  transform: [10, 0, 0, 10, x, y],
+  width: o.width ?? str.length * 5,
+  height: 10,
+  hasEOL: o.eol ?? false,
+});
+
+describe('pageText', () => {
+  it('puts a tab where pdfjs filled a wide gap on one line with a space item (cells side by side)', () => {
+    const items = [item('About us', 40, 700), item(' ', 80, 700, { width: 136 }), item('We are a primary school.', 216, 700, { eol: true })];
+    expect(pageText(items)).toBe('About us\tWe are a primary school.\n');
+  });
+
+  it('puts a tab where two items on one line stand far apart with nothing between them', () => {
+    expect(pageText([item('Lifts', 40, 700), item('One lift', 216, 700)])).toBe('Lifts\tOne lift');
+  });
+
+  it('keeps word spaces, and breaks lines where the baseline moves', () => {
+    const items = [item('We meet', 40, 700), item(' ', 75, 700, { width: 3 }), item('parents', 78, 700), item('every term.', 40, 686)];
+    expect(pageText(items)).toBe('We meet parents\nevery term.');
+  });
+
+  it('reads lines as shown on the page when the page is turned', () => {
+    // A page turned a quarter: what the reader sees as one line runs along the PDF's y.
+    const turned = (x: number, y: number): [number, number] => [y, -x];
+    expect(pageText([item('Ramp', 700, 40), item('To the hall', 700, 216)], turned)).toBe('Ramp\tTo the hall');
+  });
+});
