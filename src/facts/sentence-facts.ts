@@ -166,7 +166,8 @@ const PUPIL_RECORD = /\b(?:pupil|child|student|young person|learner)(?:[’']s|s
 // --- Aims, hopes and ideals -----------------------------------------------------------------------
 const AIM = new RegExp(
   [
-    String.raw`^(we|i|the school|our school) (also )?(aim|aims|hope|hopes|strive|strives|endeavour|endeavours|want|wish)\b`,
+    // Also after where or when: "At St Anne's we aim to...", "Here at Oakfield, we hope...".
+    String.raw`^(?:(?:at|in|here at|within) [^,.;:]{1,50}?,? )?(we|i|the school|our school) (also )?(aim|aims|hope|hopes|strive|strives|endeavour|endeavours|want|wish)\b`,
     String.raw`^(our|my|the school[’']s) aims? (is|are)\b|^it is our aim\b|\baims? (?:is|are|was|were) to\b`,
     // "X believes that all pupils...", "We believe every child..."
     String.raw`\bbelieves? (?:that )?(?:all|every|each)\b`,

@@ -4,6 +4,7 @@ import type { SentenceRole } from './schema.js';
 import { maskOrganisationNames } from '../facts/organisation-names.js';
 import { GLOSSARY_HEADING, headingEndsGlossary, isGlossaryLine, paragraphEndsGlossary } from './glossary.js';
 import { CONCRETE, FIRST_PERSON, isSchoolPractice, LAW_WORDS, sentenceFacts, type SentenceFacts, type Statement, type Voice } from '../facts/sentence-facts.js';
+import { quotedSentences } from '../facts/quotations.js';
 
 /**
  * Turns a Document into the sentences the matchers read, once per document.
@@ -148,10 +149,11 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
     const shortItem = block.kind === 'list_item' && block.text.split(' ').length <= LIST_ITEM_WORDS;
     const quotedBlock = !asHeading && QUOTED.test(block.text);
     const quotation = quoteNext && block.kind === 'paragraph';
+    const quotedWithin = isHeading ? [] : quotedSentences(texts);
     if (glossaryDepth !== null && block.kind === 'paragraph' && paragraphEndsGlossary(block.text, texts.length, isQuestion(block.text))) glossaryDepth = null;
     const cardLine = texts.length === 1 && block.text.split(' ').length <= CARD_LINE_WORDS && !isQuestion(block.text);
     card = cardLine ? (card && card.lines < CARD_LINES ? { first: card.first, lines: card.lines + 1 } : { first: sentences.length, lines: 1 }) : null;
-    for (const text of texts) {
+    texts.forEach((text, t) => {
       // What phrases read: normalised, with names of schools and trusts masked (src/facts/organisation-names.ts).
       const masked = maskOrganisationNames(text);
       const norm = normaliseForMatch(masked);
@@ -172,7 +174,7 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
       let facts = sentenceFacts(text);
       if (documentVoice) facts = { voice: documentVoice, statement: facts.statement };
       let role = roleOf(text, asHeading, glossaryDepth !== null && depth === null, facts);
-      if (role === 'body' && (quotedBlock || quotation)) {
+      if (role === 'body' && (quotedBlock || quotation || quotedWithin[t])) {
         role = 'generic';
         facts = { voice: 'quotation', statement: facts.statement };
       }
@@ -204,7 +206,7 @@ export function prepareDocument(doc: SenDocument, documentVoice?: Exclude<Voice,
         statement: facts.statement,
       });
       if (depth !== null) open.push({ index, depth });
-    }
+    });
     // A block ending in ":" (or a heading) is the lead-in of the list items that follow it; a
     // list item ending in ":" opens a sub-list of its own.
     const last = sentences[sentences.length - 1];

@@ -22,6 +22,9 @@ describe('sentence facts: voice and statement', () => {
     ['Brackenfield School believes that every pupil deserves an excellent education.', 'aim'],
     ['The governors will work to ensure that all pupils with SEND reach their full potential.', 'aim'],
     ['To promote independence and resilience.', 'aim'],
+    // An aim after where it is held.
+    ["At St Cuthbert's we aim to nurture every child to grow in faith, knowledge and love.", 'aim'],
+    ['Here at Larkfield, we hope every child will enjoy coming to school.', 'aim'],
     // Statutory wording with its pronouns as printed, behind a list marker.
     ['b) Have a disability which prevents or hinders him/her from making use of facilities of a kind generally provided for others', 'definition'],
     // What an area of need covers, in general.
@@ -114,6 +117,16 @@ describe('through an audit: words that are not the school’s practice meet noth
     expect(audit([head, 'No pupil will be refused admission to the school on the basis of their special educational needs.']).get('disabled-admissions')).toBe('met');
     expect(audit([head, 'The school meets its duties under the Disability Discrimination Act.']).get('disabled-equal-treatment')).toBe('met');
   });
+  it("a local authority quoted inside the school's paragraph is the authority's voice, every sentence of the quotation; the school's own words around it are not", () => {
+    const head = 'Kestrel Rise Primary School SEN Information Report';
+    const quoted = 'Northshire County Council says: "Every school in Northshire is expected to identify and meet the needs of pupils with SEN. You can find out more on the Northshire Local Offer." We screen every pupil in reading each September.';
+    const found = audit([head, quoted]);
+    expect(found.get('local-offer')).toBe('missing');
+    // The school's sentence after the closing mark still counts.
+    expect(found.get('identification-assessment')).toBe('met');
+    expect(audit([head, 'Northshire County Council says: "Every school in Northshire is expected to identify and meet the needs of pupils with SEN."']).get('identification-assessment')).toBe('missing');
+  });
+
   it('a SENCO set out as a contact card, with the email a few lines below the name, is met', () => {
     const head = 'Kestrel Rise Primary School SEN Information Report';
     expect(audit([head, 'SENCo: Mrs Hana Ilori', 'Qualified teacher since 2009', 'Holds the SENCo award, 2021', 'Email: h.ilori@kestrel.sch.uk']).get('senco-contact')).toBe('met');
