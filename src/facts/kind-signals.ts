@@ -36,7 +36,11 @@ export const DATED_REPORT_NAME = new RegExp(`(?:${REPORT_NAME.source})[^.\\n]{0,
 /** Speaking to or about schools in general, as a local authority or advice service does. */
 export const LA_WORDING = [
   /\b(?:schools?|settings?|providers?|academies|nurseries)\s+(?:must|should|need\s+to|have\s+to|are\s+required|are\s+asked|has\s+to|have\s+a\s+(?:statutory|legal)\s+duty)\b|\b(?:must|should)\s+schools\b/gi,
-  /\b(?:all|every|each)\s+(?:mainstream\s+)?(?:schools?|settings?|(?:educational\s+)?providers?)\b/gi,
+  /\b(?:all|every|each)\s+(?:mainstream\s+|maintained\s+)?(?:schools?|settings?|(?:educational\s+)?providers?)\b/gi,
+  // What the report must hold, said to the schools that write one.
+  /\b(?:the\s+|your\s+)?(?:send?\s+)?(?:information\s+)?report\s+(?:must|should)\s+(?:contain|include|set\s+out|name|give|describe|explain|be)\b/gi,
+  // Schools of a named place: "every school in Westshire" (case kept: a place's name).
+  /\b(?:[Ss]chools?|[Aa]cademies|[Ss]ettings)\s+in\s+(?![A-Z][a-z]+\s+(?:Primary|School|Academy))[A-Z][a-z]{2,}\b/g,
   // Addressing the school that writes the report: "your setting", "your SEN information report".
   /\byour\s+(?:school(?:'s|’s)?\s+)?(?:send?\s+)?(?:setting|report|information\s+report|establishment|pupils|provision|website)\b|\byour\s+school(?:'s|’s)?\b|\byou\s+(?:provide|offer)\b/gi,
   /\bour\s+local\s+offer\b/gi,
@@ -49,6 +53,7 @@ export const LA_MARKERS = [
   /\badvice\s+page\b/i,
   /\bthe\s+council(?:'s|’s)\s+local\s+offer\b/i,
   /\b(?:county|borough|city)\s+council\s+would\b/i,
+  /\b(?:guidance|advice|support|information|a\s+checklist)\s+for\s+(?:schools|settings|sencos|sendcos|governors\s+and\s+schools)\b/i,
 ];
 
 /** A leaflet for parents about their child's school, written from outside it. */
@@ -104,7 +109,7 @@ const NAME_LINE_CHARS = 100;
 /** A document's name: the report's, another school document's, or a policy's. */
 const DOCUMENT_NAME = new RegExp(`${REPORT_NAME.source}|${OTHER_DOCUMENT.source}|\\bpolicy\\b`, 'i');
 /** A report name in a clause like these names another document, not this one. */
-const POINTING = /\b(?:see|read|alongside|conjunction|found|available|refer|click|link|download|view|visit|associated|related|linked)\b[^.\n]{0,60}$|\b(?:publish(?:es)?|prepares?|produces?|keeps?)\s+an?\s+(?:\w+\s+){0,3}$/i;
+const POINTING = /\b(?:see|read|alongside|conjunction|found|available|refer|click|link|download|view|visit|associated|related|linked)\b[^.\n]{0,60}$|\b(?:publish(?:es)?|prepares?|produces?|keeps?)\s+(?:an?|its\s+own|their\s+own)\s+(?:\w+\s+){0,3}$/i;
 
 export function textViews(doc: SenDocument): TextViews {
   const blocks = doc.blocks.map((b) => b.text.replace(/\s+/g, ' ').trim());

@@ -115,7 +115,11 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   const firstPerson = count(FIRST_PERSON, v.all) - count(LA_FIRST_PERSON, v.all);
   // A school's name or a dated report title at the top is a school's document, whatever the
   // law it quotes; only a page full of local authority phrases overrides that.
-  const schoolHeaded = firstMatch(SCHOOL_NAME, v.head) !== null || DATED_REPORT_NAME.test(v.head);
+  // So is a policy, headed as one or calling itself "this policy", even where it speaks of "each
+  // school" (a federation's or trust's policy for its schools).
+  const headedAsPolicy =
+    v.head.split('\n').some((line) => line.length <= 100 && POLICY_WORD.test(line) && !/[.!?]$/.test(line) && firstMatch(REPORT_NAME, line) === null) || count(THIS_POLICY, v.all) >= 2;
+  const schoolHeaded = firstMatch(SCHOOL_NAME, v.head) !== null || DATED_REPORT_NAME.test(v.head) || headedAsPolicy;
   const laVoice = laScore >= 2 && firstPerson < laScore && (reportNames > 0 || laMarkers.length > 0);
   if (laVoice && (!schoolHeaded || laMarkers.length >= 2)) {
     const shown = quoted([...laMarkers, ...LA_WORDING.map((re) => firstMatch(re, v.all))]);
@@ -136,6 +140,7 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   }
 
   // A short page that sends the reader to the report.
+  // (Not a short policy that says where the report is: "read alongside our SEN Information Report".)
   const pointer = firstMatch(POINTER_TO_REPORT, v.all);
   const reportLink = doc.links.find((l) => REPORT_LINK.test(l.text) || REPORT_LINK.test(l.url));
   // Text taken from a page loses its links, but a link's words stay as a short line at the end.
@@ -144,7 +149,7 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   );
   const linkLine = linkAt >= 0 && !v.blocks.slice(0, linkAt).some((b) => firstMatch(REPORT_NAME, b)) ? v.blocks[linkAt] : undefined;
   const linkName = reportLink ? reportLink.text || reportLink.url : (linkLine ?? null);
-  if (v.words < LINK_PAGE_WORDS && (pointer || linkName) && !selfReference) {
+  if (v.words < LINK_PAGE_WORDS && (pointer || linkName) && !selfReference && !headedAsPolicy) {
     const shown = pointer ? `'${pointer}'` : `a link to '${linkName}'`;
     return {
       kind: 'link_page',
