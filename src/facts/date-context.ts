@@ -31,7 +31,8 @@ const CUES: Cue[] = [
   { re: /\blast\s+(?:review|update)\b|\b(?:date\s+(?:of\s+)?(?:issue|publication|approval|adoption|ratification|agreement))\b|\badoption\b|\beffective\s+from\b|\bcorrect\s+as\s+(?:of|at)\b/gi, role: 'self', reach: 25 },
   // "Date: 12/09/2025". Reach covers ": ". "Review date:" is longer and so wins at the same end.
   { re: /\bdate\b/gi, role: 'self', reach: 3 },
-  { re: /\b(?:for|covering)\s+(?:the\s+)?(?:academic|school)\s+year\b|\b(?:academic|school)\s+year\s*:/gi, role: 'self', reach: 3 },
+  // "Academic year 2026/2027" heads a report by itself; "school year" is as often a data snapshot's, so it needs its colon.
+  { re: /\b(?:for|covering)\s+(?:the\s+)?(?:academic|school)\s+year\b|\bacademic\s+year\b\s*:?|\bschool\s+year\s*:/gi, role: 'self', reach: 3 },
   { re: /\bversion\b|\bv\d+(?:\.\d+)?\b/gi, role: 'self', reach: 25 },
   {
     // Not "plan": a school development plan's or accessibility plan's years are not the report's.

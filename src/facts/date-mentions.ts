@@ -98,6 +98,8 @@ const PATTERNS: { re: RegExp; build: Build }[] = [
   },
   // September 2025 (a two-digit year after a month, "July 22", is as often a day: not taken)
   { re: new RegExp(String.raw`\b${MONTH}\.?,?\s+(\d{4})\b`, 'gi'), build: (m) => month(Number(m[2]), monthNumber(m[1]!)) },
+  // A month and year in figures: 09/2026, 9/2026.
+  { re: /(?<![\d/.])(\d{1,2})\/((?:19|20)\d\d)(?![\d/])/g, build: (m) => month(Number(m[2]), Number(m[1])) },
   // Academic years: 2024-2025, 2024-25, 2024/25, 2024 – 2025, 2024 to 2025. Only consecutive years:
   // "2022-2025" is a span (an accessibility plan's three years), not a school year.
   {

@@ -5,7 +5,7 @@
 // a paragraph after a lead-in citing the law, are handled in prepare.ts.
 
 /** Who is quoted, then the opening mark: "X says:", "the Code states that", "one parent told us". */
-const ATTRIBUTION = /\b(?:says?|said|states?|stated|writes?|wrote|advises?|advised|explains?|explained|tells? us|told us|puts? it)\b(?:\s+that)?\s*[:,]?\s*["\u201c]/i;
+const ATTRIBUTION = /\b(?:says?|said|states?|stated|writes?|wrote|advises?|advised|explains?|explained|tells? us|told us|puts? it)\b(?:\s+that)?(?:\s*[:,])?\s*["\u201c]/i;
 
 /**
  * For each of a block's sentences, in order, whether it is inside a quotation opened after an

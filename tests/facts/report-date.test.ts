@@ -16,6 +16,13 @@ describe('findReportDate: the document\'s own dates', () => {
     expect(valueOf([FILLER, 'Version 4, published 1st September 2025'])).toBe('2025-09-01');
   });
 
+  it('reads a month and year in figures, and an academic year named as such (fresh forms: 9 of 12 held when written)', () => {
+    expect(valueOf([FILLER, 'Last updated: 09/2026'])).toBe('2026-09');
+    expect(valueOf(['Oakridge Primary School SEN Information Report', 'Academic year 2026/2027', FILLER])).toBe('2026');
+    // A school year alone in a sentence may be a data snapshot's: it needs its label.
+    expect(valueOf([FILLER, 'In the school year 2024-25 we supported 40 pupils on the SEN register.'])).toBeNull();
+  });
+
   it('gives the quote the date came from, with the source "text"', () => {
     const found = dateOf(['# About this report', 'Our information report was last revised in May 2025. It is revised each year.']);
     expect(found).toEqual({ value: '2025-05', quote: 'Our information report was last revised in May 2025.', source: 'text' });
