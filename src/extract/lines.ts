@@ -14,6 +14,10 @@ export interface SourceLine {
   page: number | null;
   /** The type size most of the line is set in (PDF only; 0 or absent when unknown). */
   size?: number;
+  /** The line starts a table cell beside one read before it (PDF only, see pdf-page-text.ts). */
+  beside?: boolean;
+  /** Where the line starts across the page (PDF only). */
+  x?: number;
 }
 
 export interface LineBlock {
@@ -82,7 +86,7 @@ export function emitBlocks(builder: DocumentBuilder, blocks: LineBlock[]): void 
 
 type Token =
   | { t: 'blank' }
-  | { t: 'text'; text: string; page: number | null; size?: number; cell?: 'first' | 'beside' }
+  | { t: 'text'; text: string; page: number | null; size?: number; cell?: 'first' | 'beside' | 'row' }
   | { t: 'bullet'; text: string; page: number | null; size?: number; numbered: boolean }
   | { t: 'mdheading'; text: string; level: number; page: number | null }
   | { t: 'cells'; cells: string[]; page: number | null };
@@ -100,9 +104,13 @@ const INLINE_BULLET_RE = /\s[•●▪◦➢➤►▸‣⁃∙\uf0b7\uf0a7]\s/;
 
 function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Token[]> {
   const out: Token[] = [];
+  // Where the last row of cells side by side started (PDF only): a line after it that starts there
+  // again, with a capital, is the next row (the header row's last cell "When" does not run on into
+  // "Getting around..."), while one starting under a later cell goes on with that cell.
+  let rowX: number | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (i % STEP === STEP - 1) yield;
-    const { text: raw, page, size } = lines[i]!;
+    const { text: raw, page, size, beside, x } = lines[i]!;
     // Trimmed, and without a contents page's dot leaders ("2. Legislation ........ 4").
     let text = raw
       .replace(/[\s\u00a0]+$/, '')
@@ -124,6 +132,10 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
       }
     }
     const cells = splitCells(text);
+    const rowAfterRow = rowX !== null && x !== undefined && Math.abs(x - rowX) < 6 && cells.length === 1 && /^[\p{Lu}\d]/u.test(text);
+    // The row goes on while its later cells' lines follow (they start to the right of it).
+    if (cells.length > 1 && x !== undefined) rowX = x;
+    else if (rowX === null || x === undefined || x <= rowX + 6) rowX = null;
     cells.forEach((cell, c) => {
       for (const piece of splitInlineBullets(cell)) {
         const token = lineToken(piece, page);
@@ -131,7 +143,9 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
         // Text beside other text across a wide gap is a cell of its own: it never runs on from the
         // line before, and is never a heading. The row's first cell may end a cell wrapped over the
         // lines before, or be the row's heading ("Finding out what each pupil needs" beside the answer).
-        if (cells.length > 1 && token.t === 'text') token.cell = c === 0 ? 'first' : 'beside';
+        if (cells.length > 1 && token.t === 'text') token.cell = c === 0 && !beside ? 'first' : 'beside';
+        else if (beside && c === 0 && token.t === 'text') token.cell = 'beside';
+        else if (rowAfterRow && token.t === 'text') token.cell = 'row';
         out.push(token);
       }
     });
@@ -255,6 +269,7 @@ function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
       tok.t === 'text' &&
       cur &&
       tok.cell !== 'beside' &&
+      tok.cell !== 'row' &&
       ((sameSize(cur.size, tok.size) && (continues(lastLine, tok.text, afterBlank, refWidth) || continuesLargeHeading(cur, tok, body))) ||
         (/^\p{Ll}/u.test(tok.text) && continues(lastLine, tok.text, afterBlank, refWidth)))
     ) {

@@ -34,6 +34,14 @@ function isCellGap(gap: number, height: number): boolean {
 export interface PageLine {
   text: string;
   size: number;
+  /**
+   * The line starts a table cell beside one already read: it stands higher on the page than the
+   * line before and to its right, as the next cell of a row does when the cells are written one
+   * after another (not a page's second column, which starts at the top of the page).
+   */
+  beside?: boolean;
+  /** Where the line's first text starts across the page (absent for a line without text). */
+  x?: number;
 }
 
 /** `toPage` turns an item's PDF position into where it stands on the page as shown (pdf-parse does the same). */
@@ -41,6 +49,8 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
   const out: string[] = [];
   // Characters of each size on each line (line = newlines written so far).
   const sizes: Map<number, number>[] = [new Map()];
+  // Where each line's first text stands.
+  const starts: ({ x: number; y: number } | undefined)[] = [];
   const push = (str: string, size = 0) => {
     out.push(str);
     const pieces = str.split('\n');
@@ -77,6 +87,7 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
       if (!lineStarts && sameLine && lastEnd !== undefined && isCellGap(x - lastEnd, item.height)) gapPending = true;
       if (gapPending && !lineStarts) push('\t');
       gapPending = false;
+      if (lineStarts) starts[sizes.length - 1] = { x, y };
       push(item.str, Math.round(item.height * 10) / 10);
     }
     lastEnd = x + item.width;
@@ -88,10 +99,17 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
     }
     if (item.hasEOL || item.str.endsWith('\n')) lineHeight = 0;
   }
+  const top = Math.min(...starts.flatMap((s) => (s ? [s.y] : [])));
+  let prev: { x: number; y: number } | undefined;
   return out
     .join('')
     .split('\n')
-    .map((text, i) => ({ text: text.replace(/\r/g, ''), size: mostUsed(sizes[i]) }));
+    .map((text, i) => {
+      const start = starts[i];
+      const beside = start !== undefined && prev !== undefined && start.y < prev.y - LINE_THRESHOLD && start.x > prev.x + 12 && start.y > top + LINE_THRESHOLD;
+      if (start) prev = start;
+      return { text: text.replace(/\r/g, ''), size: mostUsed(sizes[i]), ...(start ? { x: start.x } : {}), ...(beside ? { beside } : {}) };
+    });
 }
 
 /** The size most of a line's characters are set in (0 if none is known). */

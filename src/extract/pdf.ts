@@ -82,7 +82,7 @@ export async function extractPdf(bytes: Uint8Array, name = 'This PDF'): Promise<
     }
 
     const pages = removeFurniture(pageTexts);
-    const lines: SourceLine[] = pages.flatMap((onPage, i) => [...onPage.map(({ text, size }) => ({ text, page: i + 1, size })), { text: '', page: i + 1 }]);
+    const lines: SourceLine[] = pages.flatMap((onPage, i) => [...onPage.map((l) => ({ ...l, page: i + 1 })), { text: '', page: i + 1 }]);
     const blocks = await linesToBlocksAsync(lines);
     await new Promise(setImmediate);
     emitBlocks(builder, blocks);

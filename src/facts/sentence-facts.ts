@@ -37,6 +37,25 @@ export const LAW_WORDS = new RegExp(
   ].join('|'),
   'i',
 );
+/**
+ * The school providing, with the law only cited: "Oakridge Primary School makes provision for the
+ * four areas of need identified in the SEND Code of Practice", "In line with the Code, the school
+ * provides support for pupils with:". The actor is the school, its staff, "we", or a name (not
+ * the Act, the Code or a council), and no duty is laid on it ("must", "should").
+ */
+const SCHOOL_ACTOR = String.raw`(?:\b(?:we|our school|the school|this school|the academy|our academy|staff|teachers|(?:primary |junior |infant |secondary |high )?school|academy)\b|\b(?!(?:The|This|That|It|Act|Code|Regulations|Law|Government|Parliament|Council|Authority|Department|Guidance|Section|Schedule)\b)[A-Z][a-z'’]+)`;
+export const SCHOOL_PROVIDES = new RegExp(
+  String.raw`${SCHOOL_ACTOR}\s+(?:also\s+|currently\s+)?(?:provides?|supports?|makes\s+provision|caters?|offers?|meets\s+the\s+needs|works\s+with|follows|uses)\b`,
+  'i',
+);
+/** The school's provision is the main clause and the law is only cited after it; no duty is laid on anyone. */
+function schoolProvidesCitingLaw(text: string): boolean {
+  const provides = SCHOOL_PROVIDES.exec(text);
+  const law = LAW_WORDS.exec(text);
+  return provides !== null && law !== null && provides.index < law.index && !DUTY_LAID.test(text);
+}
+const DUTY_LAID = /\b(?:must|should|are required to|is required to|has a duty|have a duty|are expected to|is expected to)\b/i;
+
 /** A law or national scheme spoken of as history ("introduced in 2014 by the Children and Families Act"). */
 const LAW_HISTORY = /\b(?:was|were) (?:introduced|established|created|brought in|set up)\b[^.]{0,60}\b(?:act|regulations?|code of practice|government|legislation)\b|\b(?:came into (?:force|effect))\b/i;
 
@@ -197,7 +216,7 @@ export const CONCRETE = /\b(?:termly|weekly|daily|fortnightly|annually|yearly|ea
 /** Whose voice a sentence is in. */
 export function sentenceVoice(text: string): Voice {
   const first = FIRST_PERSON.test(text);
-  if (LAW_WORDS.test(text)) return LA_DUTY.test(text) ? 'local-authority' : 'law';
+  if (LAW_WORDS.test(text) && !schoolProvidesCitingLaw(text)) return LA_DUTY.test(text) ? 'local-authority' : 'law';
   if (!first && LAW_HISTORY.test(text)) return 'law';
   if (!first && LOCAL_OFFER_IN_GENERAL.test(text)) return 'local-authority';
   if (!first && LA_VOICE.test(text)) return 'local-authority';

@@ -207,5 +207,18 @@ describe('extractPdf', () => {
       ['list_item', 'Two teaching assistants hold the ELSA qualification.'],
     ]);
   });
+
+  it('does not run a cell on from the cell before it, when the row is written cell after cell', async () => {
+    // The left cell wraps over three lines; the cell beside it starts higher up, lower-case.
+    const pdf = await makeTablePdf([
+      { heading: 'Accessibility' },
+      { paragraph: 'The school has made these changes to the building over the last three years.' },
+      { table: [['Area', 'What we have done', 'When'], ['Getting around the building for pupils who use a wheelchair', 'ramps at both entrances, a lift and an accessible toilet on every floor', '2024']] },
+    ]);
+    const doc = await extractPdf(new Uint8Array(pdf), 'plan.pdf');
+    const texts = doc.blocks.map((b) => b.text);
+    expect(texts).toContain('Getting around the building for pupils who use a wheelchair');
+    expect(texts).toContain('ramps at both entrances, a lift and an accessible toilet on every floor');
+  });
 });
 

@@ -59,6 +59,8 @@ describe('sentence facts: voice and statement', () => {
     // A school's offer is its provision; where a pupil's support is written is not a definition.
     ['Our offer provides small group support for reading and speech therapy.', 'school', 'practice'],
     ['Support for each pupil is described in their provision map, which is reviewed termly.', 'school', 'practice'],
+    // The school's provision, with the law only cited after it.
+    ['Oakridge Primary School makes provision for the four broad areas of need identified in the SEND Code of Practice.', 'school', 'practice'],
     // Where one pupil's support is recorded is the arrangement, not a pointer to another document.
     ["Targets are set out in the pupil's support plan, which is reviewed with parents each term.", 'school', 'practice'],
     // A report speaks to parents about their child's teacher; only "your child's school" is said from outside it.
@@ -69,6 +71,10 @@ describe('sentence facts: voice and statement', () => {
 
   it.each([
     ['Schools must publish information about their SEN provision.', 'law'],
+    // The law is the main clause, the school's provision only what it says.
+    ['The Code of Practice states that the school provides a SENCO for every pupil.', 'law'],
+    ['The Act requires that every school provides information about its SEN provision.', 'law'],
+    ['Our school must make provision for the needs identified in the Code of Practice.', 'law'],
     ['The Code of Practice says that teachers are responsible for the progress of every pupil.', 'law'],
     ['The Local Offer was introduced in 2014 by the Children and Families Act.', 'law'],
     ["Your child's school will tell you about the support it offers.", 'local-authority'],
