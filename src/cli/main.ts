@@ -160,10 +160,11 @@ export async function main(options: MainOptions): Promise<number> {
     .addOption(new Option('--folds <k>', 'also score the corpus in k parts (by a hash of each id), to show how the figures move').argParser(parseIntInRange(2, 20)))
     .option('--show-held-out', "list the held-out part's disagreements too (then it no longer judges a change)")
     .option('--readme <file>', 'write the figures table into this Markdown file, between <!-- eval-figures --> markers')
+    .option('--parity', 'also audit the text version of each document published as a PDF or DOCX, and list the requirements judged differently')
     .addOption(rulesOption())
-    .action(async (dir: string, opts: { json?: string; asOf?: string; rules?: string; check?: boolean; folds?: number; showHeldOut?: boolean; readme?: string }) => {
+    .action(async (dir: string, opts: { json?: string; asOf?: string; rules?: string; check?: boolean; folds?: number; showHeldOut?: boolean; readme?: string; parity?: boolean }) => {
       const { evalCommand } = await import('./commands/eval.js');
-      const settings = { json: opts.json ?? null, asOf: opts.asOf ?? io.today(), check: opts.check === true, folds: opts.folds, showHeldOut: opts.showHeldOut === true, readme: opts.readme ?? null };
+      const settings = { json: opts.json ?? null, asOf: opts.asOf ?? io.today(), check: opts.check === true, folds: opts.folds, showHeldOut: opts.showHeldOut === true, readme: opts.readme ?? null, parity: opts.parity === true };
       exitCode = await evalCommand(dir, await ruleset(opts.rules), settings, io);
     });
 

@@ -64,3 +64,31 @@ test('prints the figures per part and per fold, and lists only the development p
   const all = await runCli([...args, '--show-held-out']);
   expect(all.stdout).not.toContain('are not shown');
 });
+
+test('--parity audits each published original beside its text version and lists the requirements judged differently', async () => {
+  const { mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');
+  const { makePdf } = await import('../helpers/pdf.js');
+  const dir = mkdtempSync(join(tmpdir(), 'senaudit-parity-'));
+  mkdirSync(join(dir, 'texts'));
+  mkdirSync(join(dir, 'originals'));
+  copyFileSync('fixtures/eval/labels.json', join(dir, 'labels.json'));
+  // a: the same words both ways; c: its text version has a sentence its PDF does not.
+  writeFileSync(join(dir, 'texts', 'a.md'), 'We support pupils with autism. See www.anyshire.gov.uk/localoffer.\n');
+  writeFileSync(join(dir, 'originals', 'a.pdf'), await makePdf([{ paragraphs: ['We support pupils with autism. See www.anyshire.gov.uk/localoffer.'] }]));
+  writeFileSync(join(dir, 'texts', 'c.md'), 'We support pupils with autism.\n');
+  writeFileSync(join(dir, 'originals', 'c.pdf'), await makePdf([{ paragraphs: ['We support pupils with dyslexia.'] }]));
+  writeFileSync(join(dir, 'texts', 'b.md'), 'Our pupils.\n');
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify([
+      { id: 'a', text: 'texts/a.md', original: 'originals/a.pdf' },
+      { id: 'b', text: 'texts/b.md', original: null },
+      { id: 'c', text: 'texts/c.md', original: 'originals/c.pdf' },
+    ]),
+  );
+  const r = await runCli(['eval', dir, '--rules', 'fixtures/eval/rules.yaml', '--as-of', '2026-11-01', '--parity']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('Same words, two formats: 2 documents audited as published and as text; 1 judged differently.');
+  expect(r.stdout).toMatch(/^ {2}c \[dev\]: kinds-of-sen \(original missing, text met\)$/m);
+  expect(r.stdout).not.toMatch(/^ {2}a \[/m);
+});

@@ -1,4 +1,5 @@
-import { formatEvalJson, formatEvalText, missedTargets, runEval, type CorpusEntry } from '../../eval/index.js';
+import { auditDocument } from '../../audit/audit-document.js';
+import { formatEvalJson, formatEvalText, loadCorpus, missedTargets, runEval, type CorpusEntry } from '../../eval/index.js';
 import { extractDocument } from '../../extract/index.js';
 import { extractText } from '../../extract/text.js';
 import type { Ruleset } from '../../rules/types.js';
@@ -18,6 +19,8 @@ export interface EvalCommandOptions {
   showHeldOut?: boolean;
   /** Write the figures table into this Markdown file, between the eval markers. */
   readme?: string | null;
+  /** Also audit the text version of each document published as a PDF or DOCX, and list where they differ. */
+  parity?: boolean;
 }
 
 /** `senaudit eval <corpus-dir>`: audits every labelled document and compares with its labels. */
@@ -34,6 +37,17 @@ export async function evalCommand(dir: string, ruleset: Ruleset, opts: EvalComma
       entry.isOriginal ? extractFile(entry.path, io) : extractText(await io.readText(entry.textPath), false),
   });
   io.stdout(formatEvalText(result, { slices: result.slices, showHeldOut: opts.showHeldOut === true }));
+  if (opts.parity) {
+    const { parityRow, formatParity } = await import('../../eval/parity.js');
+    const entries = await loadCorpus(dir, io.readText);
+    const rows = [];
+    for (const entry of entries.filter((e) => e.isOriginal)) {
+      const original = result.reports.find((r) => r.id === entry.id)!.report;
+      const text = auditDocument(extractText(await io.readText(entry.textPath), false), ruleset, { target: entry.textPath, finalUrl: null, asOf: opts.asOf, schoolType: original.schoolType, toolVersion: VERSION });
+      rows.push(parityRow(entry.id, original, text));
+    }
+    io.stdout(formatParity(rows));
+  }
   if (opts.json !== null) await io.writeFileAtomic(opts.json, formatEvalJson(result));
   if (opts.readme) {
     const { withEvalFigures } = await import('../../eval/readme.js');
