@@ -41,6 +41,28 @@ const BOLD_HEADING_LEVEL = 4;
 const MAX_BOLD_HEADING_WORDS = 12;
 const MAX_BOLD_QUESTION_WORDS = 20;
 
+/**
+ * A table row of short cells ("Three TAs | ELKLAN speech and language | 2026") is one block, its
+ * cells joined by a dash: a cell alone ("Training", "Three TAs") says nothing a reader can act on,
+ * and the row is what a rule should read and quote (issue #13, class 9). A row with a long cell or
+ * a question ("How will my child be supported? | We...") keeps its cells apart, so a question
+ * still heads its answer.
+ */
+const ROW_CELL_WORDS = 20;
+const ROW_JOINER = ' — ';
+
+interface RowBuffer {
+  /** The lines of each cell so far, in order. */
+  cells: Line[][];
+  /** Something other than a cell's text was met in the row (a list, a heading): cells go out one by one. */
+  spilled: boolean;
+  /** Every cell so far is a <th>. */
+  header: boolean;
+}
+
+/** A header row's level: below any heading of the page, so the section the table is in goes on. */
+const HEADER_ROW_LEVEL = 6;
+
 export interface WalkOptions {
   baseUrl: string | null;
 }
@@ -56,6 +78,8 @@ function newLine(): Line {
 
 function walkRoot(root: DomNode, builder: DocumentBuilder, options: WalkOptions): void {
   const contexts: Context[] = [{ kind: 'paragraph', level: 0, lines: [], cur: newLine() }];
+  const rows: RowBuffer[] = [];
+  const out = (ctx: Context) => flush(ctx, builder, rows[rows.length - 1]);
   const links: LinkCapture[] = [];
   let boldDepth = 0;
   let preDepth = 0;
@@ -92,16 +116,27 @@ function walkRoot(root: DomNode, builder: DocumentBuilder, options: WalkOptions)
       }
       if (isBoldLike(node)) boldDepth++;
       if (isBlock(node)) {
-        flush(top(), builder);
+        out(top());
         contexts.push(openContext(tag, top()));
+        if (tag === 'tr') {
+          // A table inside a cell: the outer row lets out what it holds, to keep the page's order.
+          const outer = rows[rows.length - 1];
+          if (outer && !outer.spilled) spill(outer, builder);
+          rows.push({ cells: [], spilled: false, header: true });
+        } else if ((tag === 'td' || tag === 'th') && rows.length) {
+          const row = rows[rows.length - 1]!;
+          row.cells.push([]);
+          if (tag === 'td') row.header = false;
+        }
       }
     },
     (node) => {
       if (!isElement(node)) return;
       const tag = tagName(node);
       if (isBlock(node)) {
-        flush(top(), builder);
+        out(top());
         if (contexts.length > 1) contexts.pop();
+        if (tag === 'tr' && rows.length) emitRow(rows.pop()!, builder);
       }
       if (isBoldLike(node)) boldDepth--;
       if (tag === 'a' && attr(node, 'href') !== undefined) {
@@ -112,7 +147,23 @@ function walkRoot(root: DomNode, builder: DocumentBuilder, options: WalkOptions)
       if (tag === 'main' || tag === 'article') mainDepth--;
     },
   );
-  flush(top(), builder);
+  out(top());
+  while (rows.length) emitRow(rows.pop()!, builder);
+}
+
+/** A row's cells: one block when all are short and none is a question, else each as it is. */
+function emitRow(row: RowBuffer, builder: DocumentBuilder): void {
+  if (row.spilled) return;
+  const cells = row.cells.filter((lines) => lines.length > 0);
+  const texts = cells.map((lines) => lines.map((l) => l.text).join(' '));
+  const short = texts.every((t) => t.split(/\s+/).length <= ROW_CELL_WORDS && !/\?["'”’)]*$/.test(t));
+  if (cells.length >= 2 && short) {
+    // A header row (its cells all <th>) names the columns: a heading within the table, not evidence.
+    if (row.header) builder.heading(texts.join(ROW_JOINER), HEADER_ROW_LEVEL);
+    else builder.block('table_cell', texts.join(ROW_JOINER));
+    return;
+  }
+  for (const lines of cells) emitLines('table_cell', lines, builder);
 }
 
 function rootIsMain(root: DomNode): boolean {
@@ -163,21 +214,43 @@ function breakLine(ctx: Context): void {
   ctx.cur = newLine();
 }
 
-/** Emits the text gathered so far in `ctx` and empties it (the element may hold more text later). */
-function flush(ctx: Context, builder: DocumentBuilder): void {
+/**
+ * Emits the text gathered so far in `ctx` and empties it (the element may hold more text later).
+ * A table cell's text waits in its `row` until the row ends; anything else met inside a row first
+ * lets out what the row holds, so the order of the page is kept.
+ */
+function flush(ctx: Context, builder: DocumentBuilder, row?: RowBuffer): void {
   // Most calls find nothing gathered (a block opening right after another): no work, no garbage.
   if (ctx.lines.length === 0 && ctx.cur.text === '') return;
   breakLine(ctx);
   const lines = joinWrapped(ctx.lines.map((l) => ({ ...l, text: normaliseSpace(l.text) })).filter((l) => l.text !== ''));
   ctx.lines = [];
   if (lines.length === 0) return;
+  if (row && !row.spilled) {
+    const cell = row.cells[row.cells.length - 1];
+    if (ctx.kind === 'table_cell' && cell) {
+      cell.push(...lines);
+      return;
+    }
+    // A list or heading inside the row: the row's cells so far go out first, then each as it comes.
+    spill(row, builder);
+  }
   if (ctx.kind === 'heading') {
     builder.heading(lines.map((l) => l.text).join(' '), ctx.level);
     return;
   }
+  emitLines(ctx.kind, lines, builder);
+}
+
+function spill(row: RowBuffer, builder: DocumentBuilder): void {
+  row.spilled = true;
+  for (const held of row.cells) emitLines('table_cell', held, builder);
+}
+
+function emitLines(kind: Exclude<Kind, 'heading'>, lines: Line[], builder: DocumentBuilder): void {
   for (const line of lines) {
-    if (ctx.kind !== 'list_item' && isBoldHeading(line)) builder.heading(line.text, BOLD_HEADING_LEVEL);
-    else builder.block(ctx.kind, line.text);
+    if (kind !== 'list_item' && isBoldHeading(line)) builder.heading(line.text, BOLD_HEADING_LEVEL);
+    else builder.block(kind, line.text);
   }
 }
 

@@ -143,21 +143,21 @@ function evidence(ev: Evaluator, hits: number[]): Evidence[] {
 
 /**
  * A hit on a line of a contact card ("SENDCo: Mrs J Smith", "In post since 2019", "Email: ...")
- * is quoted with the card's lines down to its last email or phone number, so the reader sees the
- * name and the contact together; null when the line is in no card or the card has no contact.
+ * is quoted with the card's lines down to the first email or phone number after it, so the reader
+ * sees the name and the contact together (and not the next person's, in a card of several); null
+ * when the line holds its own contact, is in no card, or the card has no contact after it.
  */
 function contactCard(ev: Evaluator, i: number): string | null {
   const first = ev.sentence(i).card;
-  if (first < 0) return null;
-  let last = -1;
-  for (let j = i; j < ev.lineCount && ev.sentence(j).card === first; j++) {
-    const text = ev.sentence(j).text;
-    if (hasEntity('email', text) || hasEntity('phone', text)) last = j;
+  const hasContact = (j: number) => hasEntity('email', ev.sentence(j).text) || hasEntity('phone', ev.sentence(j).text);
+  if (first < 0 || hasContact(i)) return null;
+  for (let j = i + 1; j < ev.lineCount && ev.sentence(j).card === first; j++) {
+    if (!hasContact(j)) continue;
+    const lines: string[] = [];
+    for (let k = i; k <= j; k++) lines.push(ev.sentence(k).text);
+    return lines.join(' / ');
   }
-  if (last <= i) return null;
-  const lines: string[] = [];
-  for (let j = i; j <= last; j++) lines.push(ev.sentence(j).text);
-  return lines.join(' / ');
+  return null;
 }
 
 function clip(text: string): string {

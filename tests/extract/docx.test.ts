@@ -23,10 +23,8 @@ describe('extractDocx', () => {
       ['paragraph', null, 'The council publishes its Local Offer online.', 'The Local Offer'],
       ['heading', 4, 'Who to contact', 'The Local Offer'],
       ['paragraph', null, 'Ring the school office.', 'Who to contact'],
-      ['table_cell', null, 'Need', 'Who to contact'],
-      ['table_cell', null, 'Support', 'Who to contact'],
-      ['table_cell', null, 'Dyslexia', 'Who to contact'],
-      ['table_cell', null, 'Reading group', 'Who to contact'],
+      ['table_cell', null, 'Need — Support', 'Who to contact'],
+      ['table_cell', null, 'Dyslexia — Reading group', 'Who to contact'],
     ]);
   });
 

@@ -94,7 +94,7 @@ describe('extractHtml: blocks', () => {
     expect(doc.textLayer).toBe(true);
   });
 
-  it('reads list items and table cells, with <p> inside them kept as part of them', async () => {
+  it('reads list items and table cells, with <p> inside them kept as part of them; a row of short cells is one block', async () => {
     const doc = await extractHtml(
       page(`<ul><li>Autism</li><li><p>Dyslexia</p></li></ul>
         <table><tr><th>Need</th><th>Support</th></tr><tr><td>Speech</td><td><p>Therapy weekly</p></td></tr></table>`),
@@ -103,10 +103,32 @@ describe('extractHtml: blocks', () => {
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
       ['list_item', 'Autism'],
       ['list_item', 'Dyslexia'],
-      ['table_cell', 'Need'],
-      ['table_cell', 'Support'],
-      ['table_cell', 'Speech'],
-      ['table_cell', 'Therapy weekly'],
+      // A header row names the columns: a heading within the table.
+      ['heading', 'Need — Support'],
+      ['table_cell', 'Speech — Therapy weekly'],
+    ]);
+  });
+
+  it('keeps apart the cells of a row with a question or a long answer, and of a row holding a list, in the page’s order', async () => {
+    const answer = 'Class teachers check the progress of every pupil each half term, and the SENCO follows up any concern raised by parents.';
+    const doc = await extractHtml(
+      page(`<table>
+        <tr><td>How does the school know if my child needs help?</td><td>${answer}</td></tr>
+        <tr><td>Staff training</td><td>Courses:<ul><li>ELKLAN</li><li>Team Teach</li></ul></td></tr>
+        <tr><td>Outer<table><tr><td>Inner one</td><td>Inner two</td></tr></table></td><td>After</td></tr>
+      </table>`),
+      null,
+    );
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['table_cell', 'How does the school know if my child needs help?'],
+      ['table_cell', answer],
+      ['table_cell', 'Staff training'],
+      ['table_cell', 'Courses:'],
+      ['list_item', 'ELKLAN'],
+      ['list_item', 'Team Teach'],
+      ['table_cell', 'Outer'],
+      ['table_cell', 'Inner one — Inner two'],
+      ['table_cell', 'After'],
     ]);
   });
 

@@ -1,5 +1,6 @@
 // Fixture-per-case tests (textlint style): fixtures/rules/<rule id>/<case>.md is the input and
-// <case>.expected.yaml beside it the expected status (and a piece of the first evidence quote).
+// <case>.expected.yaml beside it the expected status (and a piece of the first evidence quote, and
+// words it must not hold).
 // The whole built-in set runs on each fixture, as in a real audit; only that rule is asserted.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,8 @@ const ROOT = resolve(import.meta.dirname, '../../fixtures/rules');
 interface Expected {
   status: 'met' | 'partial' | 'missing';
   evidence?: string;
+  /** Words the first evidence quote must not hold (the next person on a contact card, say). */
+  notInEvidence?: string;
 }
 
 let ruleset: Ruleset;
@@ -53,6 +56,7 @@ for (const rule of ruleDirs) {
         if (expected.evidence) {
           expect(finding!.evidence[0]?.quote ?? '').toContain(expected.evidence);
         }
+        if (expected.notInEvidence) expect(finding!.evidence[0]?.quote ?? '').not.toContain(expected.notInEvidence);
       });
     }
   });

@@ -126,6 +126,14 @@ describe('the same report as a PDF of ruled tables', () => {
   });
 });
 
+test('provision-tables: evidence quotes a table row, not a lone cell, and the SENCO with her own contact', async () => {
+  const doc = await extractHtml(readFileSync(join(ROOT, 'provision-tables.html'), 'utf8'), 'https://www.school.example.sch.uk/send');
+  const quotes = (id: string) => audit(doc, 'provision-tables.html').results.find((r) => r.id === id)!.evidence.map((e) => e.quote);
+  expect(quotes('staff-expertise-training')[0]).toBe('All teachers and TAs — Autism Education Trust Making Sense of Autism — 2025');
+  expect(quotes('equipment-facilities')[0]).toBe('Writing slopes and pencil grips — Handwriting');
+  expect(quotes('senco-contact')[0]).toBe('SENCO — Mrs Ruth Okafor — senco@hollowfield.example.sch.uk / 01632 960 412');
+});
+
 describe('the same report as Word sets it out, as a PDF', () => {
   test('policy-and-report: numbered headings and bullets at tab stops, headings set larger', async () => {
     const expected = parse(readFileSync(join(ROOT, 'policy-and-report.expected.yaml'), 'utf8')) as Expected;
