@@ -478,10 +478,9 @@ function headingStyle(u: Unit, prev: Unit | undefined, next: Unit | undefined, b
     const bare = u.text.replace(/^\S+\s+/, '');
     return isHeadingText(bare) ? 'title' : null;
   }
-  // "4.2 The SEN governor": a numbered section's heading by its number, even in the Regulations'
-  // own words, which have verbs and may end on a preposition ("5.1 The kinds of SEN that are
-  // provided for").
-  // So are a heading's words set larger than the body text ("Pupil voice" in 14 point over 11).
+  // A heading by its look: a section number ("4.2 The SEN governor") or words set larger than the
+  // body text ("Pupil voice" in 14 point over 11), even in the Regulations' own words, which have
+  // verbs and may end on a preposition ("5.1 The kinds of SEN that are provided for").
   if (u.kind === 'para' && (SECTION_NUMBER_RE.test(u.text) || isLarger(u.size, body)) && isMarkedHeadingText(u.text)) {
     return isShoutedText(u.text) ? 'caps' : 'title';
   }

@@ -104,9 +104,10 @@ interface PdfjsDocument {
 }
 
 /**
- * One page's lines and their type sizes, from pdfjs's items with their positions (see pdf-page-text.ts for why not
- * pdf-parse's getText). pdf-parse's `load` is private in its types but is how its own methods
- * reach the document; pdf-parse is pinned (stack-notes.md), and a test reads a table PDF.
+ * One page's lines, with their type sizes and where they start, from pdfjs's items and their
+ * positions (pdf-page-text.ts says why not pdf-parse's getText). pdf-parse's `load` is private in
+ * its types but is how its own methods reach the document; pdf-parse is pinned (stack-notes.md),
+ * and tests read PDFs of tables made with pdfkit.
  */
 async function readPageLines(parser: PdfParser, page: number): Promise<PageLine[]> {
   const doc = await (parser as unknown as { load(): Promise<PdfjsDocument> }).load();

@@ -43,18 +43,25 @@ export const LAW_WORDS = new RegExp(
  * provides support for pupils with:". The actor is the school, its staff, "we", or a name (not
  * the Act, the Code or a council), and no duty is laid on it ("must", "should").
  */
-const SCHOOL_ACTOR = String.raw`(?:\b(?:we|our school|the school|this school|the academy|our academy|staff|teachers|(?:primary |junior |infant |secondary |high )?school|academy)\b|\b(?!(?:The|This|That|It|Act|Code|Regulations|Law|Government|Parliament|Council|Authority|Department|Guidance|Section|Schedule)\b)[A-Z][a-z'’]+)`;
-export const SCHOOL_PROVIDES = new RegExp(
-  String.raw`${SCHOOL_ACTOR}\s+(?:also\s+|currently\s+)?(?:provides?|supports?|makes\s+provision|caters?|offers?|meets\s+the\s+needs|works\s+with|follows|uses)\b`,
-  'i',
-);
+const PROVIDES = String.raw`\s+(?:also\s+|currently\s+)?(?:provides?|supports?|makes\s+provision|caters?|offers?|meets\s+the\s+needs|works\s+with|follows|uses)\b`;
+const SCHOOL_WORD_PROVIDES = new RegExp(String.raw`\b(?:we|our school|the school|this school|the academy|our academy|staff|teachers|(?:primary |junior |infant |secondary |high )?school|academy)${PROVIDES}`, 'i');
+/** A name as the actor ("Oakridge supports"): capitalised, so case is kept; not the Act, the Code or a council. */
+const NAME_PROVIDES = new RegExp(String.raw`\b(?!(?:The|This|That|It|Which|Act|Code|Regulations|Law|Government|Parliament|Council|Authority|Department|Guidance|Section|Schedule)\b)[A-Z][a-z'’]+${PROVIDES}`);
+const DUTY_LAID = /\b(?:must|should|are required to|is required to|has a duty|have a duty|are expected to|is expected to)\b/i;
+
+/** Where the school (or a name) is said to provide, support or cater, or -1. */
+export function schoolProvidesAt(text: string): number {
+  const a = SCHOOL_WORD_PROVIDES.exec(text)?.index ?? -1;
+  const b = NAME_PROVIDES.exec(text)?.index ?? -1;
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
 /** The school's provision is the main clause and the law is only cited after it; no duty is laid on anyone. */
 function schoolProvidesCitingLaw(text: string): boolean {
-  const provides = SCHOOL_PROVIDES.exec(text);
+  const provides = schoolProvidesAt(text);
   const law = LAW_WORDS.exec(text);
-  return provides !== null && law !== null && provides.index < law.index && !DUTY_LAID.test(text);
+  return provides >= 0 && law !== null && provides < law.index && !DUTY_LAID.test(text);
 }
-const DUTY_LAID = /\b(?:must|should|are required to|is required to|has a duty|have a duty|are expected to|is expected to)\b/i;
 
 /** A law or national scheme spoken of as history ("introduced in 2014 by the Children and Families Act"). */
 const LAW_HISTORY = /\b(?:was|were) (?:introduced|established|created|brought in|set up)\b[^.]{0,60}\b(?:act|regulations?|code of practice|government|legislation)\b|\b(?:came into (?:force|effect))\b/i;

@@ -3,7 +3,7 @@ import { normaliseForMatch } from './normalise.js';
 import type { SentenceRole } from './schema.js';
 import { maskOrganisationNames } from '../facts/organisation-names.js';
 import { GLOSSARY_HEADING, headingEndsGlossary, isGlossaryLine, paragraphEndsGlossary } from './glossary.js';
-import { CONCRETE, FIRST_PERSON, isSchoolPractice, LAW_WORDS, SCHOOL_PROVIDES, sentenceFacts, type SentenceFacts, type Statement, type Voice } from '../facts/sentence-facts.js';
+import { CONCRETE, FIRST_PERSON, isSchoolPractice, LAW_WORDS, schoolProvidesAt, sentenceFacts, type SentenceFacts, type Statement, type Voice } from '../facts/sentence-facts.js';
 import { quotedSentences } from '../facts/quotations.js';
 
 /**
@@ -86,7 +86,7 @@ function leadInFacts(text: string, role: SentenceRole, facts: SentenceFacts): Se
   // the duty its section answers, and a lead-in in which the school speaks ("In line with the
   // Code of Practice, we:") introduces its own practice; only a lead-in that lists what was cited
   // ("...with reference to the following guidance:") hands its list to the law.
-  const citesLaw = role !== 'heading' && LAW_LEAD_IN.test(text) && !FIRST_PERSON.test(text) && !SCHOOL_PROVIDES.test(text);
+  const citesLaw = role !== 'heading' && LAW_LEAD_IN.test(text) && !FIRST_PERSON.test(text) && schoolProvidesAt(text) < 0;
   if (LAW_WORDS.test(text) || citesLaw) return { voice: facts.voice === 'school' ? 'law' : facts.voice, statement: facts.statement };
   if (AIMS_LEAD_IN.test(text)) return { voice: facts.voice, statement: facts.statement === 'practice' ? 'aim' : facts.statement };
   return role === 'generic' ? facts : null;

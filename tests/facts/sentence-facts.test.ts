@@ -75,6 +75,7 @@ describe('sentence facts: voice and statement', () => {
     ['The Code of Practice states that the school provides a SENCO for every pupil.', 'law'],
     ['The Act requires that every school provides information about its SEN provision.', 'law'],
     ['Our school must make provision for the needs identified in the Code of Practice.', 'law'],
+    ['The Code of Practice says that Oakridge supports every pupil with SEN.', 'law'],
     ['The Code of Practice says that teachers are responsible for the progress of every pupil.', 'law'],
     ['The Local Offer was introduced in 2014 by the Children and Families Act.', 'law'],
     ["Your child's school will tell you about the support it offers.", 'local-authority'],
