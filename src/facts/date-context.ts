@@ -63,7 +63,7 @@ const CUES: Cue[] = [
  * Educational Needs and Disabilities"), "to parents" and "for the academic year" may come.
  */
 const TITLE_GAP =
-  /^[\s\-–—:,(\[|]*(?:(?:for|on|about|of)\s+(?:pupils\s+with\s+)?(?:special\s+educational\s+needs?(?:\s+(?:and|&)(?:\/or)?\s+disabilit(?:y|ies))?|send?|sen\/d)[\s\-–—:,(\[|)]*)?(?:(?:to|for)\s+parents?(?:\s*(?:and|&|\/)\s*carers?)?[\s\-–—:,(\[|]*)?(?:(?:for|of|in)\s+)?(?:the\s+)?(?:(?:academic|school)\s+year\b[\s\-–—:,(\[|]*)?$/i;
+  /^[\s\-–—:,(\[|]*(?:(?:for|on|about|of)\s+(?:pupils\s+with\s+)?(?:special\s+educational\s+needs?(?:\s+(?:and|&)(?:\/or)?\s+disabilit(?:y|ies))?|send?|sen\/d)[\s\-–—:,(\[|)]*)?(?:(?:to|for)\s+(?:parents?|families)(?:\s*(?:and|&|\/)\s*carers?)?[\s\-–—:,(\[|]*)?(?:(?:for|of|in)\s+)?(?:the\s+)?(?:(?:academic|school)\s+year\b[\s\-–—:,(\[|]*)?$/i;
 /** A document name in a sentence that points elsewhere ("see our Accessibility Plan 2023") is another document's. */
 const POINTER = /\b(?:see|read|view|refer|alongside|found|available|accessibility|equality|admissions|behaviou?r|complaints?|medical|safeguarding|charging|attendance|ofsted|code)\b/i;
 /**
@@ -85,6 +85,9 @@ const ALONE_FILLER = /^[\s()\[\]\-–—:,.|]*$/;
 /** A sentence ends at . ! ? ; or a bullet. */
 const SENTENCE_BREAK = /[.!?;](?=\s)|[\u2022\u25aa\u25cf\u2219]/g;
 const LOOKBACK = 100;
+/** A line near the top this short that names SEN, with a school year in it, is the page's title. */
+const SEN_TITLE_CHARS = 100;
+const SEN_NAMED = /\b(?:sen|send|sen\/d|special\s+educational\s+needs?)\b/i;
 
 export interface DateJudgement {
   role: DateRole;
@@ -191,6 +194,11 @@ export function judgeDate(text: string, mention: DateMention, previous: string[]
     return judged('self');
   }
   if (AFTER_TITLE.test(after)) return judged('self');
+  // A school year in a short line near the top that names SEN, a title rather than a sentence, is
+  // the year the page is for: "SEND at Northgate (2026-27)" (not "In 2024-25 we supported...").
+  if (mention.academic && !mention.weak && nearTop && text.length <= SEN_TITLE_CHARS && SEN_NAMED.test(text) && !/[.!?]["'”’)]*\s*$/.test(text)) {
+    return judged('self', true);
+  }
   if (alone && nearTop && !mention.weak) return judged('self', true);
   return judged('none');
 }

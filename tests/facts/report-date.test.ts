@@ -19,6 +19,8 @@ describe('findReportDate: the document\'s own dates', () => {
   it('reads a month and year in figures, and an academic year named as such (fresh forms: 9 of 12 held when written)', () => {
     expect(valueOf([FILLER, 'Last updated: 09/2026'])).toBe('2026-09');
     expect(valueOf(['Oakridge Primary School SEN Information Report', 'Academic year 2026/2027', FILLER])).toBe('2026');
+    // A page's title that names SEN with its school year, though not a report's name.
+    expect(valueOf(['Northgate Academy: SEND at Northgate (2026-27)', FILLER])).toBe('2026');
     // A school year alone in a sentence may be a data snapshot's: it needs its label.
     expect(valueOf([FILLER, 'In the school year 2024-25 we supported 40 pupils on the SEN register.'])).toBeNull();
   });
