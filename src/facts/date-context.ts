@@ -87,7 +87,7 @@ const SENTENCE_BREAK = /[.!?;](?=\s)|[\u2022\u25aa\u25cf\u2219]/g;
 const LOOKBACK = 100;
 /** A line near the top this short that names SEN, with a school year in it, is the page's title. */
 const SEN_TITLE_CHARS = 100;
-const SEN_NAMED = /\b(?:sen|send|sen\/d|special\s+educational\s+needs?)\b/i;
+const SEN_NAMED = /\b(?:sen|send|sen\/d|special\s+educational\s+needs?|additional\s+needs)\b/i;
 
 export interface DateJudgement {
   role: DateRole;
