@@ -188,7 +188,11 @@ export function judgeDate(text: string, mention: DateMention, previous: string[]
   const hit = nearestCue(context);
   if (hit?.role === 'other') return judged('other');
   if (hit?.role === 'self') {
-    if (!hit.cue.title && !aboutThisDocument(context.slice(0, hit.end - hit.length))) return judged('other');
+    // Not another thing's date, unless the cue only follows a title's dash: "All about how we
+    // support our pupils – updated October 2026" is the page's own.
+    const beforeCue = context.slice(0, hit.end - hit.length);
+    const titleDash = nearTop && text.length <= SEN_TITLE_CHARS + 20 && /\s[–—|-]\s*$/.test(beforeCue);
+    if (!hit.cue.title && !titleDash && !aboutThisDocument(beforeCue)) return judged('other');
     // A bare year needs its cue close by: "Reviewed: 2024", not a year 40 characters on.
     if (mention.weak && !hit.cue.title && context.length - hit.end > 15) return judged('none');
     return judged('self');

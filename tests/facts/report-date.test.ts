@@ -21,6 +21,10 @@ describe('findReportDate: the document\'s own dates', () => {
     expect(valueOf(['Oakridge Primary School SEN Information Report', 'Academic year 2026/2027', FILLER])).toBe('2026');
     // A page's title that names SEN with its school year, though not a report's name.
     expect(valueOf(['Northgate Academy: SEND at Northgate (2026-27)', FILLER])).toBe('2026');
+    // A title's own "updated" after a dash, though the title speaks of pupils.
+    expect(valueOf(['Ash Grove School', 'All about how we support our pupils – updated October 2026', FILLER])).toBe('2026-10');
+    // Not a line past the opening blocks about pupils' plans.
+    expect(valueOf([...Array(12).fill(FILLER), 'Pupils’ plans – updated October 2026 for every child', FILLER])).toBeNull();
     // A school year alone in a sentence may be a data snapshot's: it needs its label.
     expect(valueOf([FILLER, 'In the school year 2024-25 we supported 40 pupils on the SEN register.'])).toBeNull();
   });
