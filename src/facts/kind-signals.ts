@@ -27,7 +27,7 @@ export const SCHOOL_NAME = /\b(?:[A-Z][\w'’]+[ \t]+){1,4}(?:Primary|Junior|Inf
 export const SCHOOL_PRESENCE = new RegExp(`\\b(?:[Tt]his|[Tt]he)\\s+(?:school|college|academy|nursery|setting)\\b|${SCHOOL_NAME.source}`, 'g');
 /** Words of special educational needs: a report speaks of them throughout. */
 export const SEN_WORDS =
-  /\b(?:sen|send|sen\/d|special\s+educational\s+needs?|sencos?|sendcos?|inclusion\s+lead(?:er)?|ehc\s*plans?|ehcps?|education,?\s+health\s+and\s+care\s+plans?|additional\s+needs|learning\s+difficult(?:y|ies)|disabilit(?:y|ies)|disabled)\b/gi;
+  /\b(?:sen|send|sen\/d|special\s+educational\s+needs?|special\s+needs|additional\s+needs|sencos?|sendcos?|inclusion\s+lead(?:er)?|ehc\s*plans?|ehcps?|education,?\s+health\s+and\s+care\s+plans?|learning\s+difficult(?:y|ies)|disabilit(?:y|ies)|disabled)\b/gi;
 /** A news item, blog post or newsletter, named as such at the top. */
 export const NEWS_PAGE = /\b(?:news|blog|newsletter|latest\s+news|news\s+and\s+events)\b/i;
 /** The report's name with its date: "SEN Information Report 2024-25", "SEN Report to Parents: September 2020". */
