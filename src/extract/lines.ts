@@ -86,7 +86,7 @@ export function emitBlocks(builder: DocumentBuilder, blocks: LineBlock[]): void 
 
 type Token =
   | { t: 'blank' }
-  | { t: 'text'; text: string; page: number | null; size?: number; cell?: 'first' | 'beside' | 'row' }
+  | { t: 'text'; text: string; page: number | null; size?: number; cell?: 'first' | 'beside' | 'row' | 'more' }
   | { t: 'bullet'; text: string; page: number | null; size?: number; numbered: boolean }
   | { t: 'mdheading'; text: string; level: number; page: number | null }
   | { t: 'cells'; cells: string[]; page: number | null };
@@ -108,6 +108,8 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
   // again, with a capital, is the next row (the header row's last cell "When" does not run on into
   // "Getting around..."), while one starting under a later cell goes on with that cell.
   let rowX: number | null = null;
+  // Where the cell beside the one before started (PDF only): lines starting there go on with it.
+  let cellX: number | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const { text: raw, page, size, beside, x } = lines[i]!;
@@ -133,6 +135,11 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
     }
     const cells = splitCells(text);
     const rowAfterRow = rowX !== null && x !== undefined && Math.abs(x - rowX) < 6 && cells.length === 1 && /^[\p{Lu}\d]/u.test(text);
+    // Under a later cell of the row: the rest of that cell, wrapped ('"This is me" page...' after "...a short").
+    const underCell = cellX !== null && x !== undefined && Math.abs(x - cellX) < 6 && cells.length === 1 && !beside;
+    const cellGoesOn = underCell || (rowX !== null && x !== undefined && x > rowX + 6 && cells.length === 1);
+    if (beside && x !== undefined) cellX = x;
+    else if (!underCell) cellX = null;
     // The row goes on while its later cells' lines follow (they start to the right of it).
     if (cells.length > 1 && x !== undefined) rowX = x;
     else if (rowX === null || x === undefined || x <= rowX + 6) rowX = null;
@@ -146,6 +153,7 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
         if (cells.length > 1 && token.t === 'text') token.cell = c === 0 && !beside ? 'first' : 'beside';
         else if (beside && c === 0 && token.t === 'text') token.cell = 'beside';
         else if (rowAfterRow && token.t === 'text') token.cell = 'row';
+        else if (cellGoesOn && token.t === 'text') token.cell = 'more';
         out.push(token);
       }
     });
@@ -270,11 +278,14 @@ function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
       cur &&
       tok.cell !== 'beside' &&
       tok.cell !== 'row' &&
-      ((sameSize(cur.size, tok.size) && (continues(lastLine, tok.text, afterBlank, refWidth) || continuesLargeHeading(cur, tok, body))) ||
+      ((sameSize(cur.size, tok.size) && (continues(lastLine, tok.text, afterBlank, refWidth) || continuesLargeHeading(cur, tok, body) || (tok.cell === 'more' && !TERMINAL_RE.test(lastLine)))) ||
         (/^\p{Ll}/u.test(tok.text) && continues(lastLine, tok.text, afterBlank, refWidth)))
     ) {
       cur.text = joinLines(cur.text, tok.text);
     } else {
+      // A cell beside what was just read makes that the row's first cell (a question wrapped over
+      // lines in the left column), which heads only its row.
+      if (cur && cur.kind === 'para' && tok.t === 'text' && tok.cell === 'beside') cur.rowStart = true;
       if (cur) units.push(cur);
       cur = null;
       if (tok.t === 'text') cur = { kind: tok.cell === 'beside' ? 'cell' : 'para', text: tok.text, page: tok.page, size: tok.size, ...(tok.cell === 'first' ? { rowStart: true } : {}) };

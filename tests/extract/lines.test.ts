@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linesToBlocks, toSourceLines, type LineBlock } from '../../src/extract/lines.js';
+import { linesToBlocks, toSourceLines, type LineBlock, type SourceLine } from '../../src/extract/lines.js';
 import { extractText } from '../../src/extract/text.js';
 
 const blocks = (text: string, markdown = false) => linesToBlocks(toSourceLines(text), { markdown });
@@ -266,6 +266,23 @@ describe('linesToBlocks: a date wrapped in a narrow column', () => {
     expect(pairs(blocks('Approved by the governing body in October\n2026\n\nNext page.\n\n2'))).toEqual([
       ['paragraph', 'Approved by the governing body in October 2026'],
       ['paragraph', 'Next page.'],
+    ]);
+  });
+});
+
+describe('linesToBlocks: a cell wrapped under itself (PDF positions)', () => {
+  it('runs on the lines under a cell beside the one before, and makes a question wrapped in the left column its row heading', () => {
+    const lines: SourceLine[] = [
+      { text: 'How we consult young people and', page: 1, x: 44 },
+      { text: 'involve them', page: 1, x: 44 },
+      { text: 'Each student writes or records a short', page: 1, x: 216, beside: true },
+      { text: '"This is me" page with their keyworker, saying what helps, and updates it every term.', page: 1, x: 216 },
+      { text: 'How we assess and review progress', page: 1, x: 44 },
+    ];
+    expect(linesToBlocks(lines).map((b) => [b.kind, b.level ?? null, b.text])).toEqual([
+      ['heading', 4, 'How we consult young people and involve them'],
+      ['table_cell', null, 'Each student writes or records a short "This is me" page with their keyworker, saying what helps, and updates it every term.'],
+      ['paragraph', null, 'How we assess and review progress'],
     ]);
   });
 });
