@@ -484,8 +484,9 @@ function headingStyle(u: Unit, prev: Unit | undefined, next: Unit | undefined, b
   // A heading introduces something: the last line of a document is not one.
   if (!next) return null;
   if (u.kind === 'item') {
-    // "1. Introduction" between paragraphs is a numbered heading; next to "2. ..." it is a list item.
-    if (!u.numbered || next.kind === 'item' || prev?.kind === 'item') return null;
+    // "1. Introduction" between paragraphs is a numbered heading; next to "2. ..." it is a list item
+    // (a bullet list before or after it, as under "We support children with:", does not count).
+    if (!u.numbered || (next.kind === 'item' && next.numbered) || (prev?.kind === 'item' && prev.numbered)) return null;
     const bare = u.text.replace(/^\S+\s+/, '');
     return isHeadingText(bare) ? 'title' : null;
   }

@@ -144,4 +144,11 @@ describe('the same report as Word sets it out, as a PDF', () => {
     expect(headings).toEqual(expect.arrayContaining(['4.2 The SEN governor', '5.1 The kinds of SEN that are provided for', '5.9 Expertise and training of staff']));
     check(audit(doc, 'policy-and-report.pdf'), expected);
   });
+
+  test('informal-eight: a numbered heading straight after a bullet list is a heading, not one more item', async () => {
+    const expected = parse(readFileSync(join(ROOT, 'informal-eight.expected.yaml'), 'utf8')) as Expected;
+    const doc = await extractPdf(new Uint8Array(await makeWordLikePdf(readFileSync(join(ROOT, 'informal-eight.txt'), 'utf8'))), 'informal-eight.pdf');
+    expect(doc.blocks.find((b) => b.text === '3. Spotting needs early')?.kind).toBe('heading');
+    check(audit(doc, 'informal-eight.pdf'), expected);
+  });
 });
