@@ -85,8 +85,8 @@ const ALONE_FILLER = /^[\s()\[\]\-–—:,.|]*$/;
 /** A sentence ends at . ! ? ; or a bullet. */
 const SENTENCE_BREAK = /[.!?;](?=\s)|[\u2022\u25aa\u25cf\u2219]/g;
 const LOOKBACK = 100;
-/** A line near the top this short that names SEN, with a school year in it, is the page's title. */
-const SEN_TITLE_CHARS = 100;
+/** A line near the top this short that names SEN, with its date in it, is the page's title or subtitle. */
+const SEN_TITLE_CHARS = 160;
 const SEN_NAMED = /\b(?:sen|send|sen\/d|special\s+educational\s+needs?|additional\s+needs)\b/i;
 
 export interface DateJudgement {
@@ -191,18 +191,18 @@ export function judgeDate(text: string, mention: DateMention, previous: string[]
     // Not another thing's date, unless the cue only follows a title's dash: "All about how we
     // support our pupils – updated October 2026" is the page's own.
     const beforeCue = context.slice(0, hit.end - hit.length);
-    const titleDash = nearTop && text.length <= SEN_TITLE_CHARS + 20 && /\s[–—|-]\s*$/.test(beforeCue);
+    const titleDash = nearTop && text.length <= SEN_TITLE_CHARS && /\s[–—|-]\s*$/.test(beforeCue);
     if (!hit.cue.title && !titleDash && !aboutThisDocument(beforeCue)) return judged('other');
     // A bare year needs its cue close by: "Reviewed: 2024", not a year 40 characters on.
     if (mention.weak && !hit.cue.title && context.length - hit.end > 15) return judged('none');
     return judged('self');
   }
   if (AFTER_TITLE.test(after)) return judged('self');
-  // A school year in a short line near the top that names SEN, a title rather than a sentence, is
-  // the year the page is for: "SEND at Northgate (2026-27)" (not "In 2024-25 we supported...").
-  if (mention.academic && !mention.weak && nearTop && text.length <= SEN_TITLE_CHARS && SEN_NAMED.test(text) && !/[.!?]["'”’)]*\s*$/.test(text)) {
-    return judged('self', true);
-  }
+  // A title or subtitle near the top that names SEN (a line, not a sentence) is dated by a school
+  // year in it, "SEND at Northgate (2026-27)", or by a date that ends it, "...how we support children
+  // with special educational needs, September 2026" (not "In 2024-25 we supported...").
+  const titleLine = nearTop && text.length <= SEN_TITLE_CHARS && SEN_NAMED.test(text) && !/[.!?]["'”’)]*\s*$/.test(text);
+  if (titleLine && !mention.weak && (mention.academic || ALONE_FILLER.test(after))) return judged('self', true);
   if (alone && nearTop && !mention.weak) return judged('self', true);
   return judged('none');
 }

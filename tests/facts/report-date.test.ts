@@ -21,6 +21,8 @@ describe('findReportDate: the document\'s own dates', () => {
     expect(valueOf(['Oakridge Primary School SEN Information Report', 'Academic year 2026/2027', FILLER])).toBe('2026');
     // A page's title that names SEN with its school year, though not a report's name.
     expect(valueOf(['Northgate Academy: SEND at Northgate (2026-27)', FILLER])).toBe('2026');
+    // A subtitle naming SEN that ends with its date.
+    expect(valueOf(['Cranbrook Village Primary School', 'A note from our headteacher about how we support children with special educational needs, September 2026', FILLER])).toBe('2026-09');
     // A title's own "updated" after a dash, though the title speaks of pupils.
     expect(valueOf(['Ash Grove School', 'All about how we support our pupils – updated October 2026', FILLER])).toBe('2026-10');
     // Not a line past the opening blocks about pupils' plans.
