@@ -135,7 +135,8 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
     }
     const cells = splitCells(text);
     const rowAfterRow = rowX !== null && x !== undefined && Math.abs(x - rowX) < 6 && cells.length === 1 && /^[\p{Lu}\d]/u.test(text);
-    // Under a later cell of the row: the rest of that cell, wrapped ('"This is me" page...' after "...a short").
+    // The rest of a cell wrapped under itself: a line starting where the cell beside the one before
+    // started, or under a later cell of a row of cells ('"This is me" page...' after "...a short").
     const underCell = cellX !== null && x !== undefined && Math.abs(x - cellX) < 6 && cells.length === 1 && !beside;
     const cellGoesOn = underCell || (rowX !== null && x !== undefined && x > rowX + 6 && cells.length === 1);
     if (beside && x !== undefined) cellX = x;
