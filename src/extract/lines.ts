@@ -86,7 +86,7 @@ export function emitBlocks(builder: DocumentBuilder, blocks: LineBlock[]): void 
 
 type Token =
   | { t: 'blank' }
-  | { t: 'text'; text: string; page: number | null; size?: number; cell?: 'first' | 'beside' | 'row' | 'more' }
+  | { t: 'text'; text: string; page: number | null; size?: number; cell?: 'first' | 'beside' | 'row' | 'more'; row?: number }
   | { t: 'bullet'; text: string; page: number | null; size?: number; numbered: boolean }
   | { t: 'mdheading'; text: string; level: number; page: number | null }
   | { t: 'cells'; cells: string[]; page: number | null };
@@ -135,6 +135,7 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
     }
     const cells = splitCells(text);
     const rowAfterRow = rowX !== null && x !== undefined && Math.abs(x - rowX) < 6 && cells.length === 1 && /^[\p{Lu}\d]/u.test(text);
+    const rowUnderRow = rowX !== null && x !== undefined && Math.abs(x - rowX) < 6 && cells.length > 1;
     // The rest of a cell wrapped under itself: a line starting where the cell beside the one before
     // started, or under a later cell of a row of cells ('"This is me" page...' after "...a short").
     const underCell = cellX !== null && x !== undefined && Math.abs(x - cellX) < 6 && cells.length === 1 && !beside;
@@ -151,7 +152,12 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
         // Text beside other text across a wide gap is a cell of its own: it never runs on from the
         // line before, and is never a heading. The row's first cell may end a cell wrapped over the
         // lines before, or be the row's heading ("Finding out what each pupil needs" beside the answer).
-        if (cells.length > 1 && token.t === 'text') token.cell = c === 0 && !beside ? 'first' : 'beside';
+        if (cells.length > 1 && token.t === 'text') {
+          // The first cell of a row straight under another row starts a row of its own: it does not
+          // run on from the last cell above (a header's "When" into "All teachers and TAs").
+          token.cell = c > 0 || beside ? 'beside' : rowUnderRow ? 'row' : 'first';
+          token.row = i;
+        }
         else if (beside && c === 0 && token.t === 'text') token.cell = 'beside';
         else if (rowAfterRow && token.t === 'text') token.cell = 'row';
         else if (cellGoesOn && token.t === 'text') token.cell = 'more';
@@ -257,6 +263,8 @@ interface Unit {
   rowStart?: boolean;
   /** The type size of its first line (PDF only). */
   size?: number;
+  /** The source line of a row of cells side by side it is one cell of, while no other line has joined it. */
+  row?: number;
 }
 
 function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
@@ -283,22 +291,50 @@ function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
         (/^\p{Ll}/u.test(tok.text) && continues(lastLine, tok.text, afterBlank, refWidth)))
     ) {
       cur.text = joinLines(cur.text, tok.text);
+      delete cur.row; // a cell wrapped over lines: its row is not a short record
     } else {
       // A cell beside what was just read makes that the row's first cell (a question wrapped over
       // lines in the left column), which heads only its row.
       if (cur && cur.kind === 'para' && tok.t === 'text' && tok.cell === 'beside') cur.rowStart = true;
       if (cur) units.push(cur);
       cur = null;
-      if (tok.t === 'text') cur = { kind: tok.cell === 'beside' ? 'cell' : 'para', text: tok.text, page: tok.page, size: tok.size, ...(tok.cell === 'first' ? { rowStart: true } : {}) };
+      if (tok.t === 'text') {
+        cur = { kind: tok.cell === 'beside' ? 'cell' : 'para', text: tok.text, page: tok.page, size: tok.size, ...(tok.cell === 'first' ? { rowStart: true } : {}), ...(tok.row !== undefined ? { row: tok.row } : {}) };
+      }
       else if (tok.t === 'bullet') cur = { kind: 'item', text: tok.text, page: tok.page, size: tok.size, numbered: tok.numbered };
       else if (tok.t === 'mdheading') units.push({ kind: 'heading', text: tok.text, page: tok.page, level: tok.level });
-      else for (const c of tok.cells) units.push({ kind: 'cell', text: c, page: tok.page });
+      else for (const c of tok.cells) units.push({ kind: 'cell', text: c, page: tok.page, row: i });
     }
     if (tok.t === 'text' || tok.t === 'bullet') lastLine = tok.text;
     afterBlank = false;
   }
   if (cur) units.push(cur);
-  return units;
+  return joinShortRows(units);
+}
+
+/** Words in a cell beyond which its row is not a short record. */
+const ROW_CELL_WORDS = 20;
+
+/**
+ * A row of short cells side by side, each on the one line ("Three TAs | ELKLAN speech and
+ * language | 2026"), is one unit, its cells joined by a dash: a cell alone ("Training") says
+ * nothing a reader can act on, and HTML and Word rows are read the same way (html-walk.ts). A row
+ * with a cell wrapped over lines, or a question, keeps its cells apart, so a question heads its answer.
+ */
+function joinShortRows(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i < units.length; ) {
+    const row = units[i]!.row;
+    let j = i + 1;
+    while (row !== undefined && j < units.length && units[j]!.row === row) j++;
+    const cells = units.slice(i, j);
+    const short = cells.every((u) => u.text.split(/\s+/).length <= ROW_CELL_WORDS && !/\?["'”’)]*$/.test(u.text));
+    // (rowStart: a table row, so a short line just above it is the table's heading.)
+    if (cells.length >= 2 && short) out.push({ kind: 'cell', text: cells.map((u) => u.text).join(' — '), page: cells[0]!.page, rowStart: true });
+    else out.push(...cells);
+    i = j;
+  }
+  return out;
 }
 
 /**

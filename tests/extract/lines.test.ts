@@ -198,10 +198,9 @@ describe('extractText', () => {
       ['list_item', null, 'Mrs Bell'],
       ['list_item', null, 'Mr Khan'],
       ['heading', 2, 'Support Staff'],
-      ['table_cell', null, 'Role'],
-      ['table_cell', null, 'Name'],
-      ['table_cell', null, 'SENCO'],
-      ['table_cell', null, 'Mrs Bell'],
+      // A row of short cells is one record, as in HTML.
+      ['table_cell', null, 'Role — Name'],
+      ['table_cell', null, 'SENCO — Mrs Bell'],
       ['paragraph', null, 'More at https://oak.example/send.'],
     ]);
     expect(doc.links).toEqual([
@@ -223,29 +222,25 @@ describe('linesToBlocks: cells side by side (a tab between them)', () => {
     expect(pairs(blocks(text))).toEqual([
       ['heading', 'Finding out what each pupil needs'],
       ['table_cell', 'On arrival, the class team builds a picture of each pupil using observation and reports from therapists.'],
-      ['heading', 'Planning and review'],
-      ['table_cell', 'Each pupil has a personal learning plan linked to their EHC plan.'],
+      // A row of short cells on one line is one record.
+      ['table_cell', 'Planning and review — Each pupil has a personal learning plan linked to their EHC plan.'],
     ]);
   });
 
-  it('never takes a cell to the right of another for a heading', () => {
+  it('never takes a cell to the right of another for a heading; a row of short cells is one record', () => {
     expect(pairs(blocks('Lifts\tRegular Monthly Check\tSite Manager\nThe lift is serviced by an outside firm every three months.'))).toEqual([
-      ['heading', 'Lifts'],
-      ['table_cell', 'Regular Monthly Check'],
-      ['table_cell', 'Site Manager'],
+      ['table_cell', 'Lifts — Regular Monthly Check — Site Manager'],
       ['paragraph', 'The lift is serviced by an outside firm every three months.'],
     ]);
   });
 
-  it('takes a short line over a table for its heading, and a row heading for a heading within it', () => {
+  it('takes a short line over a table for its heading, and its rows of short cells as records', () => {
     const text = 'SEN Information Report\nPupil voice\nBefore each review\tAn "All about me" page, filled in with a trusted adult\nAll year\tTwo pupils with SEN sit on the School Council\nWorking with parents\nWe meet the parents of every child with SEN at least three times a year.';
     expect(blocks(text).map((b) => [b.kind, b.level ?? null, b.text])).toEqual([
       ['heading', 1, 'SEN Information Report'],
       ['heading', 2, 'Pupil voice'],
-      ['heading', 4, 'Before each review'],
-      ['table_cell', null, 'An "All about me" page, filled in with a trusted adult'],
-      ['heading', 4, 'All year'],
-      ['table_cell', null, 'Two pupils with SEN sit on the School Council'],
+      ['table_cell', null, 'Before each review — An "All about me" page, filled in with a trusted adult'],
+      ['table_cell', null, 'All year — Two pupils with SEN sit on the School Council'],
       ['heading', 2, 'Working with parents'],
       ['paragraph', null, 'We meet the parents of every child with SEN at least three times a year.'],
     ]);
@@ -283,6 +278,23 @@ describe('linesToBlocks: a cell wrapped under itself (PDF positions)', () => {
       ['heading', 4, 'How we consult young people and involve them'],
       ['table_cell', null, 'Each student writes or records a short "This is me" page with their keyworker, saying what helps, and updates it every term.'],
       ['paragraph', null, 'How we assess and review progress'],
+    ]);
+  });
+});
+
+describe('linesToBlocks: rows of short cells one under another', () => {
+  it('keeps each row a record of its own: a header ending "When" does not run into the first row', () => {
+    const lines: SourceLine[] = [
+      { text: 'Staff training', page: 1, x: 40 },
+      { text: 'Who\tTraining\tWhen', page: 1, x: 44 },
+      { text: 'Three TAs\tELKLAN speech and language support\t2026', page: 1, x: 44 },
+      { text: 'SENCO\tNational Award for SEN Co-ordination\t2024', page: 1, x: 44 },
+    ];
+    expect(linesToBlocks(lines).map((b) => [b.kind, b.text])).toEqual([
+      ['heading', 'Staff training'],
+      ['table_cell', 'Who — Training — When'],
+      ['table_cell', 'Three TAs — ELKLAN speech and language support — 2026'],
+      ['table_cell', 'SENCO — National Award for SEN Co-ordination — 2024'],
     ]);
   });
 });

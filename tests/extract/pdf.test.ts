@@ -169,7 +169,7 @@ describe('extractPdf', () => {
     expect(ticks).toBeGreaterThan(3);
   });
 
-  it('reads a table row by row: a row heading is parted from the answer beside it, a cell from its neighbour', async () => {
+  it('reads a table row by row: a row heading is parted from the answer beside it, and a row of short cells is one record', async () => {
     const pdf = await makeTablePdf([
       { heading: 'SEN Information Report' },
       {
@@ -184,8 +184,8 @@ describe('extractPdf', () => {
     const kinds = doc.blocks.map((b) => [b.kind, b.text]);
     expect(kinds).toContainEqual(['heading', 'Finding out what each pupil needs']);
     expect(kinds).toContainEqual(['table_cell', 'On arrival, the class team builds a picture of each pupil over six weeks, using observation and reports from therapists.']);
-    expect(kinds).toContainEqual(['table_cell', 'Writing slopes']);
-    expect(kinds).toContainEqual(['table_cell', 'Ear defenders']);
+    // A row of short cells, each on its one line, is one record.
+    expect(kinds).toContainEqual(['table_cell', 'Resources — Writing slopes — Ear defenders']);
   });
 
   it('keeps a section number or a bullet with the words after it at a tab stop, as Word sets them out', async () => {
