@@ -2,6 +2,7 @@ import { normaliseSpace, type DocumentBuilder } from '../document/build.js';
 import { attr, isElement, nonSpaceLength, tagName, walk, type DomNode } from './html-dom.js';
 import { isBoilerplate, type PruneContext } from './html-prune.js';
 import { resolveHref } from './html-links.js';
+import { shortRowText } from './table-rows.js';
 
 // The content elements of a page -> blocks, in document order. Inline elements (spans,
 // links, bold) keep their text together; block elements (p, div, li, td, h2...) start a new
@@ -40,16 +41,6 @@ const BLOCK_TAGS = new Set([
 const BOLD_HEADING_LEVEL = 4;
 const MAX_BOLD_HEADING_WORDS = 12;
 const MAX_BOLD_QUESTION_WORDS = 20;
-
-/**
- * A table row of short cells ("Three TAs | ELKLAN speech and language | 2026") is one block, its
- * cells joined by a dash: a cell alone ("Training", "Three TAs") says nothing a reader can act on,
- * and the row is what a rule should read and quote (issue #13, class 9). A row with a long cell or
- * a question ("How will my child be supported? | We...") keeps its cells apart, so a question
- * still heads its answer.
- */
-const ROW_CELL_WORDS = 20;
-const ROW_JOINER = ' — ';
 
 interface RowBuffer {
   /** The lines of each cell so far, in order. */
@@ -155,12 +146,12 @@ function walkRoot(root: DomNode, builder: DocumentBuilder, options: WalkOptions)
 function emitRow(row: RowBuffer, builder: DocumentBuilder): void {
   if (row.spilled) return;
   const cells = row.cells.filter((lines) => lines.length > 0);
-  const texts = cells.map((lines) => lines.map((l) => l.text).join(' '));
-  const short = texts.every((t) => t.split(/\s+/).length <= ROW_CELL_WORDS && !/\?["'”’)]*$/.test(t));
-  if (cells.length >= 2 && short) {
+  // A row of short cells is one record (table-rows.ts).
+  const joined = shortRowText(cells.map((lines) => lines.map((l) => l.text).join(' ')));
+  if (joined !== null) {
     // A header row (its cells all <th>) names the columns: a heading within the table, not evidence.
-    if (row.header) builder.heading(texts.join(ROW_JOINER), HEADER_ROW_LEVEL);
-    else builder.block('table_cell', texts.join(ROW_JOINER));
+    if (row.header) builder.heading(joined, HEADER_ROW_LEVEL);
+    else builder.block('table_cell', joined);
     return;
   }
   for (const lines of cells) emitLines('table_cell', lines, builder);

@@ -1,6 +1,7 @@
 import type { DocumentBuilder } from '../document/build.js';
 import type { BlockKind } from '../document/types.js';
 import { isHeadingText, isQuestion, isShoutedText, isTitleCase } from './heading-text.js';
+import { shortRowText } from './table-rows.js';
 
 // Plain text lines -> blocks, for text files and PDF pages. Neither format marks structure,
 // so it is guessed from how reports are laid out: PDF text is hard-wrapped at the page width
@@ -303,7 +304,8 @@ function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
       }
       else if (tok.t === 'bullet') cur = { kind: 'item', text: tok.text, page: tok.page, size: tok.size, numbered: tok.numbered };
       else if (tok.t === 'mdheading') units.push({ kind: 'heading', text: tok.text, page: tok.page, level: tok.level });
-      else for (const c of tok.cells) units.push({ kind: 'cell', text: c, page: tok.page, row: i });
+      // A Markdown row's cells share its token (negative, apart from the PDF lines' numbers).
+      else for (const c of tok.cells) units.push({ kind: 'cell', text: c, page: tok.page, row: -1 - i });
     }
     if (tok.t === 'text' || tok.t === 'bullet') lastLine = tok.text;
     afterBlank = false;
@@ -312,14 +314,9 @@ function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
   return joinShortRows(units);
 }
 
-/** Words in a cell beyond which its row is not a short record. */
-const ROW_CELL_WORDS = 20;
-
 /**
- * A row of short cells side by side, each on the one line ("Three TAs | ELKLAN speech and
- * language | 2026"), is one unit, its cells joined by a dash: a cell alone ("Training") says
- * nothing a reader can act on, and HTML and Word rows are read the same way (html-walk.ts). A row
- * with a cell wrapped over lines, or a question, keeps its cells apart, so a question heads its answer.
+ * A row of short cells side by side, each on the one line, is one unit (table-rows.ts); a row with
+ * a cell wrapped over lines keeps its cells apart.
  */
 function joinShortRows(units: Unit[]): Unit[] {
   const out: Unit[] = [];
@@ -328,9 +325,9 @@ function joinShortRows(units: Unit[]): Unit[] {
     let j = i + 1;
     while (row !== undefined && j < units.length && units[j]!.row === row) j++;
     const cells = units.slice(i, j);
-    const short = cells.every((u) => u.text.split(/\s+/).length <= ROW_CELL_WORDS && !/\?["'”’)]*$/.test(u.text));
+    const joined = shortRowText(cells.map((u) => u.text));
     // (rowStart: a table row, so a short line just above it is the table's heading.)
-    if (cells.length >= 2 && short) out.push({ kind: 'cell', text: cells.map((u) => u.text).join(' — '), page: cells[0]!.page, rowStart: true });
+    if (joined !== null) out.push({ kind: 'cell', text: joined, page: cells[0]!.page, rowStart: true });
     else out.push(...cells);
     i = j;
   }
