@@ -54,7 +54,11 @@ export const LA_MARKERS = [
   /\bthe\s+council(?:'s|’s)\s+local\s+offer\b/i,
   /\b(?:county|borough|city)\s+council\s+would\b/i,
   /\b(?:guidance|advice|support|information|a\s+checklist)\s+for\s+(?:schools|settings|sencos|sendcos|governors\s+and\s+schools)\b/i,
+  // Only the local authority carries out the assessment a parent asks it for.
+  /\b(?:ask|request)\s+us\s+(?:for|to\s+carry\s+out|to\s+do)\s+an?\s+(?:education,?\s+health\s+and\s+care|ehc)\b/i,
 ];
+/** A council's name heading the page ("Northshire County Council"): read in the head only, as a school's report may name its council anywhere. */
+export const COUNCIL_NAME = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\s+(?:County|Borough|City|District|Metropolitan\s+Borough)\s+Council\b/;
 
 /** A leaflet for parents about their child's school, written from outside it. */
 export const ABOUT_THEIR_SCHOOL = /\byour\s+child(?:'s|’s)\s+(?:school|senco|teacher)\b|\bask\s+the\s+school\b/gi;

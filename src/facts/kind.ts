@@ -6,6 +6,7 @@ import type { SenDocument } from '../document/types.js';
 import {
   ABOUT_THEIR_SCHOOL,
   count,
+  COUNCIL_NAME,
   DATED_REPORT_NAME,
   EG_PROMPT,
   EMPTY_FIELD,
@@ -120,7 +121,8 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   const headedAsPolicy =
     v.head.split('\n').some((line) => line.length <= 100 && POLICY_WORD.test(line) && !/[.!?]$/.test(line) && firstMatch(REPORT_NAME, line) === null) || count(THIS_POLICY, v.all) >= 2;
   const schoolHeaded = firstMatch(SCHOOL_NAME, v.head) !== null || DATED_REPORT_NAME.test(v.head) || headedAsPolicy;
-  const laVoice = laScore >= 2 && firstPerson < laScore && (reportNames > 0 || laMarkers.length > 0);
+  const councilHeaded = COUNCIL_NAME.test(v.head);
+  const laVoice = laScore >= 2 && firstPerson < laScore && (reportNames > 0 || laMarkers.length > 0 || councilHeaded);
   if (laVoice && (!schoolHeaded || laMarkers.length >= 2)) {
     const shown = quoted([...laMarkers, ...LA_WORDING.map((re) => firstMatch(re, v.all))]);
     return {
