@@ -1,17 +1,27 @@
 // `senaudit eval` as a user (and CI) runs it: the real CLI on the small fixture corpus, whose
 // two-rule set agrees on 4 of 6 pairs, so --check must fail it and name what is below target.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { missedTargets, TARGETS } from '../../src/eval/index.js';
 import type { EvalResult } from '../../src/eval/types.js';
 import { runCli } from '../helpers/cli.js';
 
 const args = ['eval', 'fixtures/eval', '--rules', 'fixtures/eval/rules.yaml', '--as-of', '2026-11-01'];
+// Folders the tests write to, removed at the end (a run outside the test script leaves nothing in /tmp).
+const made: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 test('prints the figures and writes them as JSON', async () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'senaudit-eval-')), 'figures.json');
+  const out = join(tempDir('senaudit-eval-'), 'figures.json');
   const r = await runCli([...args, '--json', out]);
   expect(r.code).toBe(0);
   expect(r.stdout).toContain('Three-way agreement (met/partial/missing): 66.7% (4/6)');
@@ -68,7 +78,7 @@ test('prints the figures per part and per fold, and lists only the development p
 test('--parity audits each published original beside its text version and lists the requirements judged differently', async () => {
   const { mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');
   const { makePdf } = await import('../helpers/pdf.js');
-  const dir = mkdtempSync(join(tmpdir(), 'senaudit-parity-'));
+  const dir = tempDir('senaudit-parity-');
   mkdirSync(join(dir, 'texts'));
   mkdirSync(join(dir, 'originals'));
   copyFileSync('fixtures/eval/labels.json', join(dir, 'labels.json'));
