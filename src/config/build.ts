@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { AuditError } from '../errors.js';
-import { BUILTIN_RULESET, compileRule, loadRuleset, type ReadText } from '../rules/loader.js';
+import { compileRule } from '../rules/compile-rule.js';
+import { BUILTIN_RULESET, loadRuleset, type ReadText } from '../rules/loader.js';
 import type { RulesetInfo } from '../rules/schema.js';
 import type { Rule } from '../rules/types.js';
 import { closestKey, parseYamlFile } from '../rules/yaml-errors.js';

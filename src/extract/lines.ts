@@ -135,8 +135,10 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
       }
     }
     const cells = splitCells(text);
-    const rowAfterRow = rowX !== null && x !== undefined && Math.abs(x - rowX) < 6 && cells.length === 1 && /^[\p{Lu}\d]/u.test(text);
-    const rowUnderRow = rowX !== null && x !== undefined && Math.abs(x - rowX) < 6 && cells.length > 1;
+    // Starting where the last row of cells started: the next row, one cell or several.
+    const atRowStart = rowX !== null && x !== undefined && Math.abs(x - rowX) < 6;
+    const rowAfterRow = atRowStart && cells.length === 1 && /^[\p{Lu}\d]/u.test(text);
+    const rowUnderRow = atRowStart && cells.length > 1;
     // The rest of a cell wrapped under itself: a line starting where the cell beside the one before
     // started, or under a later cell of a row of cells ('"This is me" page...' after "...a short").
     const underCell = cellX !== null && x !== undefined && Math.abs(x - cellX) < 6 && cells.length === 1 && !beside;

@@ -121,10 +121,3 @@ function mostUsed(sizes: Map<number, number> | undefined): number {
   }
   return best;
 }
-
-/** The page's text, its lines joined by newlines. */
-export function pageText(items: PageTextItem[], toPage?: (x: number, y: number) => [number, number]): string {
-  return pageLines(items, toPage)
-    .map((l) => l.text)
-    .join('\n');
-}

@@ -136,8 +136,6 @@ async function loadInto(path: string, readText: ReadText, into: Rule[], visiting
   return undefined;
 }
 
-export { compileRule };
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { pageText, type PageTextItem } from '../../src/extract/pdf-page-text.js';
+import { pageLines, type PageTextItem } from '../../src/extract/pdf-page-text.js';
+
+/** The page's lines' text, joined by newlines. */
+const pageText = (items: PageTextItem[], toPage?: (x: number, y: number) => [number, number]) =>
+  pageLines(items, toPage)
+    .map((l) => l.text)
+    .join('\n');
 
 /** A pdfjs text item at (x, y), 10 units high, as wide as `width` (about 5 units a character if not given). */
 const item = (str: string, x: number, y: number, o: { width?: number; eol?: boolean } = {}): PageTextItem => ({
@@ -10,7 +16,7 @@ const item = (str: string, x: number, y: number, o: { width?: number; eol?: bool
   hasEOL: o.eol ?? false,
 });
 
-describe('pageText', () => {
+describe('pageLines', () => {
   it('puts a tab where pdfjs filled a wide gap on one line with a space item (cells side by side)', () => {
     const items = [item('About us', 40, 700), item(' ', 80, 700, { width: 136 }), item('We are a primary school.', 216, 700, { eol: true })];
     expect(pageText(items)).toBe('About us\tWe are a primary school.\n');
