@@ -115,6 +115,12 @@ const DOCUMENT_NAME = new RegExp(`${REPORT_NAME.source}|${OTHER_DOCUMENT.source}
 /** A report name in a clause like these names another document, not this one. */
 const POINTING = /\b(?:see|read|alongside|conjunction|found|available|refer|click|link|download|view|visit|associated|related|linked)\b[^.\n]{0,60}$|\b(?:publish(?:es)?|prepares?|produces?|keeps?)\s+(?:an?|its\s+own|their\s+own)\s+(?:\w+\s+){0,3}$/i;
 
+/** A short line that names a document (a report, a plan, a policy) and is not a sentence: how a document is headed. */
+export function isNameLine(s: string): boolean {
+  // A line ending a sentence is prose ("This plan should be read alongside the SEN Information Report."), not a name.
+  return s.length > 0 && s.length <= NAME_LINE_CHARS && !/[.!?]$/.test(s) && DOCUMENT_NAME.test(s);
+}
+
 export function textViews(doc: SenDocument): TextViews {
   const blocks = doc.blocks.map((b) => b.text.replace(/\s+/g, ' ').trim());
   const clip = (s: string) => s.slice(0, 250);
@@ -125,8 +131,6 @@ export function textViews(doc: SenDocument): TextViews {
   const headings = [doc.title ?? '', ...doc.blocks.slice(0, HEADING_ZONE).filter((b) => b.kind === 'heading').map((b) => clip(b.text))].join('\n');
   const all = blocks.join('\n');
   const words = all.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
-  // A line ending a sentence is prose ("This plan should be read alongside the SEN Information Report."), not a name.
-  const isNameLine = (s: string) => s.length > 0 && s.length <= NAME_LINE_CHARS && !/[.!?]$/.test(s) && DOCUMENT_NAME.test(s);
   const nameLine = [doc.title ?? '', ...blocks.slice(0, NAME_LINE_BLOCKS)].find(isNameLine) ?? '';
   return { all, head, headings, nameLine, opening: all.slice(0, OPENING_CHARS), blocks, words };
 }

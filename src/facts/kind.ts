@@ -12,6 +12,7 @@ import {
   EMPTY_FIELD,
   firstMatch,
   FIRST_PERSON,
+  isNameLine,
   LA_FIRST_PERSON,
   LA_MARKERS,
   LA_WORDING,
@@ -118,8 +119,7 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   // law it quotes; only a page full of local authority phrases overrides that.
   // So is a policy, headed as one or calling itself "this policy", even where it speaks of "each
   // school" (a federation's or trust's policy for its schools).
-  const headedAsPolicy =
-    v.head.split('\n').some((line) => line.length <= 100 && POLICY_WORD.test(line) && !/[.!?]$/.test(line) && firstMatch(REPORT_NAME, line) === null) || count(THIS_POLICY, v.all) >= 2;
+  const headedAsPolicy = v.head.split('\n').some((line) => isNameLine(line) && POLICY_WORD.test(line) && firstMatch(REPORT_NAME, line) === null) || count(THIS_POLICY, v.all) >= 2;
   const schoolHeaded = firstMatch(SCHOOL_NAME, v.head) !== null || DATED_REPORT_NAME.test(v.head) || headedAsPolicy;
   const councilHeaded = COUNCIL_NAME.test(v.head);
   const laVoice = laScore >= 2 && firstPerson < laScore && (reportNames > 0 || laMarkers.length > 0 || councilHeaded);
