@@ -14,14 +14,14 @@ import { formatDocx } from '../src/format/docx.js';
 import { formatHtml } from '../src/format/html.js';
 import { kindNotice } from '../src/format/kind-notice.js';
 import { formatMarkdown } from '../src/format/markdown.js';
-import { compileRule } from '../src/rules/compile-rule.js';
+import { compileRuleset } from '../src/rules/compile-rule.js';
 import type { Finding, Ruleset } from '../src/rules/types.js';
 import { SCHOOL_TYPES, type SchoolType } from '../src/rules/vocabulary.js';
 import type { RuleSpec, RulesetInfo } from '../src/rules/schema.js';
 import pkg from '../package.json' with { type: 'json' };
 
 const set = compiled as unknown as { info: RulesetInfo; rules: { file: string; spec: RuleSpec }[] };
-const ruleset: Ruleset = { info: set.info, rules: set.rules.map((r) => compileRule(r.spec, r.file)) };
+const ruleset: Ruleset = compileRuleset(set.info, set.rules);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('check');

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isAuditError } from '../errors.js';
 import { extractDocument, type ExtractInput } from '../extract/index.js';
 import { isPdfjsNoise } from '../pdfjs-noise.js';
-import { compileRule } from '../rules/compile-rule.js';
+import { compileRuleset } from '../rules/compile-rule.js';
 import type { RuleSpec, RulesetInfo } from '../rules/schema.js';
 import type { Ruleset } from '../rules/types.js';
 import { type AuditContext, auditDocument } from './audit-document.js';
@@ -26,7 +26,7 @@ process.on('unhandledRejection', (reason) => {
 });
 
 const setup = workerData as WorkerSetup;
-const ruleset: Ruleset = { info: setup.info, rules: setup.rules.map((r) => compileRule(r.spec, r.file)) };
+const ruleset: Ruleset = compileRuleset(setup.info, setup.rules);
 
 parentPort!.on('message', async (job: WorkerJob) => {
   try {

@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { AuditError } from '../errors.js';
-import { compileRule } from './compile-rule.js';
+import { compileRule, compileRuleset } from './compile-rule.js';
 import type { RuleSpec, RulesetInfo } from './schema.js';
 import type { Rule, Ruleset } from './types.js';
 
@@ -81,7 +81,7 @@ async function loadCompiledBuiltin(readText: ReadText): Promise<Ruleset | null> 
   } catch {
     return null; // a source file gone: let the YAML loader say what is wrong
   }
-  return { info: file.info, rules: file.rules.map((r) => compileRule(r.spec, resolve(base, r.file))) };
+  return compileRuleset(file.info, file.rules.map((r) => ({ spec: r.spec, file: resolve(base, r.file) })));
 }
 
 async function loadInto(path: string, readText: ReadText, into: Rule[], visiting: Set<string>): Promise<RulesetInfo | undefined> {
