@@ -189,6 +189,24 @@ const POINTER = new RegExp(
  */
 const PUPIL_RECORD = /\b(?:pupil|child|student|young person|learner)(?:[’']s|s[’'])? (?:own )?(?:support|provision|individual|learning|education|ehc|one[- ]page|pupil|send?)?[ a-z]{0,25}?(?:plan|profile|passport|map)s?\b|\b(?:individual|one[- ]page|pupil|learning|support|provision|ehc|education,? health and care) (?:support |learning |education )?(?:plan|profile|passport|map)s?\b/i;
 
+/**
+ * Where the sentence's own words are a pointer. A pointer in a later clause joined on by "and",
+ * "but" or a semicolon ("The site has lifts to every floor, and our accessibility plan is
+ * published on the policies page") leaves the arrangement in the clause before it standing.
+ */
+function isPointer(text: string): boolean {
+  const m = POINTER.exec(text);
+  if (!m || PUPIL_RECORD.test(text)) return false;
+  const joined = [...text.slice(0, m.index).matchAll(CLAUSE_JOIN)].pop();
+  if (!joined) return true;
+  const before = text.slice(0, joined.index);
+  // The clause before must say something itself: a verb of its own, or "we" doing something.
+  const saysSomething = FINITE_VERB.test(before) || /\bwe\b/i.test(before);
+  return before.split(/\s+/).length < 4 || !saysSomething || POINTER.test(before);
+}
+// A clause boundary before a new subject: ", and our", "; the", " but the".
+const CLAUSE_JOIN = /(?:[,;]\s*(?:and|but|while)?|\s(?:and|but))\s+(?=(?:our|the|this|its|their|a|an|all|each|every|more|further|full)\b)/gi;
+
 // --- Aims, hopes and ideals -----------------------------------------------------------------------
 const AIM = new RegExp(
   [
@@ -236,7 +254,7 @@ export function statementKind(text: string): Statement {
   if (DEFINITION.test(text) || describesChildrenInGeneral(text)) return 'definition';
   if (GENERAL_DESCRIPTION.test(text) && !FIRST_PERSON.test(text)) return 'definition';
   if (ABOUT_DOCUMENT.test(text)) return 'about-document';
-  if (POINTER.test(text) && !PUPIL_RECORD.test(text)) return 'pointer';
+  if (isPointer(text)) return 'pointer';
   if (AIM.test(text)) return 'aim';
   if (RESTATED_DUTY.test(text) && !NAMED_ACTIVITY.test(text)) return 'aim';
   if (ACKNOWLEDGED_DUTY.test(text)) return 'aim';

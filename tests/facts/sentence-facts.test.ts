@@ -41,6 +41,8 @@ describe('sentence facts: voice and statement', () => {
     ['Our processes for transition are explained further within our SEND Information Report.', 'pointer'],
     ['Our Accessibility Plan sets out how we will improve access over the next three years.', 'pointer'],
     ['For more information see our Admissions Policy.', 'pointer'],
+    // Two things joined are one thing pointed to, not an arrangement and a pointer.
+    ['Information about our SEN provision and the support available is set out in our SEND policy.', 'pointer'],
   ])('%s -> %s', (text, statement) => {
     expect(sentenceFacts(text).statement).toBe(statement);
   });
@@ -65,6 +67,9 @@ describe('sentence facts: voice and statement', () => {
     ["Targets are set out in the pupil's support plan, which is reviewed with parents each term.", 'school', 'practice'],
     // A report speaks to parents about their child's teacher; only "your child's school" is said from outside it.
     ["Your child's teacher will meet you each term to go over the support plan.", 'school', 'practice'],
+    // An arrangement, then a pointer joined on after it: the arrangement still stands.
+    ['The site has lifts to every floor and accessible toilets, and our accessibility plan is published on the policies page.', 'school', 'practice'],
+    ['We meet every family before their child starts; the full admissions procedure is available on the website.', 'school', 'practice'],
   ])('%s is the school’s own practice', (text, voice, statement) => {
     expect(sentenceFacts(text)).toEqual({ voice, statement });
   });
