@@ -207,6 +207,33 @@ function isPointer(text: string): boolean {
 // A clause boundary before a new subject: ", and our", "; the", " but the".
 const CLAUSE_JOIN = /(?:[,;]\s*(?:and|but|while)?|\s(?:and|but))\s+(?=(?:our|the|this|its|their|a|an|all|each|every|more|further|full)\b)/gi;
 
+// --- What the school says it does not have or do ----------------------------------------------
+/**
+ * "We do not currently have a sensory room", "There is no accessible toilet", "No staff have yet
+ * had training in autism": the school saying what it lacks is not an arrangement, whatever it
+ * names. A barrier said to be absent ("There are no steps at the entrance") is the arrangement
+ * itself, and so is a clause after "but" or "instead" ("...; instead, teaching assistants support
+ * small groups in class") or a lack only supposed ("Where we do not have the expertise, we...").
+ */
+const ABSENCE = new RegExp(
+  [
+    String.raw`\b(?:we|i|the school|the academy|our school|the setting|it)\s+(?:do|does|did)(?:\s+not|n[’']t)\s+(?:currently\s+|yet\s+|at present\s+|presently\s+)?(?:have|offer|provide|run|employ|hold)\b`,
+    String.raw`\b(?:we|the school|the academy|our school|the setting|it)\s+(?:currently\s+)?(?:has|have)\s+no\b`,
+    String.raw`\b(?:we|the school|the academy|our school|the setting)\s+(?:is|are)\s+(?:currently\s+)?(?:not able|unable)\s+to\s+(?:offer|provide|take|have|employ|run|give)\b`,
+    String.raw`\b(?:we|the school|the academy|our school|the setting)\s+(?:cannot|can ?not|can[’']t)\s+(?:offer|provide|take|have|employ|run|give)\b`,
+    String.raw`^(?:at present,?\s+|currently,?\s+)?there (?:is|are) (?:currently |at present )?no\b(?!\s+(?:steps?|stairs|charge|cost|fees?|waiting|limit|barriers?|restrictions?|need|difference|reason)\b)`,
+    String.raw`^no (?:staff|members? of staff|teachers?|adults?|one)\b[^.!?]{0,40}\b(?:have|has)\s+(?:yet\s+)?(?:received|had|attended|completed|been trained)\b`,
+  ].join('|'),
+  'i',
+);
+const CONTRAST = /\b(?:but|however|instead|although|though|whereas|while|alternatively)\b/i;
+const SUPPOSED = /\b(?:if|where|when|whenever|unless)\b/i;
+
+function isAbsence(text: string): boolean {
+  const m = ABSENCE.exec(text);
+  return m !== null && !CONTRAST.test(text) && !SUPPOSED.test(text.slice(0, m.index));
+}
+
 // --- Aims, hopes and ideals -----------------------------------------------------------------------
 const AIM = new RegExp(
   [
@@ -254,6 +281,7 @@ export function statementKind(text: string): Statement {
   if (DEFINITION.test(text) || describesChildrenInGeneral(text)) return 'definition';
   if (GENERAL_DESCRIPTION.test(text) && !FIRST_PERSON.test(text)) return 'definition';
   if (ABOUT_DOCUMENT.test(text)) return 'about-document';
+  if (isAbsence(text)) return 'absence';
   if (isPointer(text)) return 'pointer';
   if (AIM.test(text)) return 'aim';
   if (RESTATED_DUTY.test(text) && !NAMED_ACTIVITY.test(text)) return 'aim';

@@ -29,7 +29,7 @@ export interface MatcherSpec {
   in?: SentenceRole[];
   /** For text matchers: only sentences in these voices (whose words: the school's, the law's, ...). */
   voice?: Voice[];
-  /** For text matchers: only sentences making these kinds of statement (practice, aim, definition, about-document, pointer). */
+  /** For text matchers: only sentences making these kinds of statement (practice, aim, definition, about-document, pointer, absence). */
   statement?: Statement[];
   /** For `regex`: match letter case exactly (default false), e.g. to tell a place name from "the". */
   matchCase?: boolean;

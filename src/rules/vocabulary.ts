@@ -29,7 +29,7 @@ export const VOICES = ['school', 'law', 'local-authority', 'template', 'quotatio
 export type Voice = (typeof VOICES)[number];
 
 /** What kind of statement a sentence makes (src/facts/sentence-facts.ts): `statement:` in a text matcher. */
-export const STATEMENTS = ['practice', 'aim', 'definition', 'about-document', 'pointer'] as const;
+export const STATEMENTS = ['practice', 'aim', 'definition', 'about-document', 'pointer', 'absence'] as const;
 export type Statement = (typeof STATEMENTS)[number];
 
 /** Units an `all` matcher's parts must share. A `contact-block` is a run of short lines set out

@@ -43,6 +43,12 @@ describe('sentence facts: voice and statement', () => {
     ['For more information see our Admissions Policy.', 'pointer'],
     // Two things joined are one thing pointed to, not an arrangement and a pointer.
     ['Information about our SEN provision and the support available is set out in our SEND policy.', 'pointer'],
+    // What the school says it does not have or do.
+    ['We do not currently have a sensory room.', 'absence'],
+    ['There is no accessible toilet on the site at present.', 'absence'],
+    ['The school has no specialist equipment of its own.', 'absence'],
+    ['No staff have yet received training in autism.', 'absence'],
+    ['We are unable to offer speech and language therapy in school.', 'absence'],
   ])('%s -> %s', (text, statement) => {
     expect(sentenceFacts(text).statement).toBe(statement);
   });
@@ -70,6 +76,11 @@ describe('sentence facts: voice and statement', () => {
     // An arrangement, then a pointer joined on after it: the arrangement still stands.
     ['The site has lifts to every floor and accessible toilets, and our accessibility plan is published on the policies page.', 'school', 'practice'],
     ['We meet every family before their child starts; the full admissions procedure is available on the website.', 'school', 'practice'],
+    // A barrier absent, what is done instead, a lack only supposed: each is the arrangement.
+    ['There are no steps at the main entrance, and a ramp leads to the hall.', 'school', 'practice'],
+    ['The school does not have a sensory room, but each class has a quiet corner.', 'school', 'practice'],
+    ['We do not withdraw pupils from lessons; instead, teaching assistants support small groups in class.', 'school', 'practice'],
+    ['Where we do not have the expertise in school, we buy in advice from specialist teachers.', 'school', 'practice'],
   ])('%s is the school’s own practice', (text, voice, statement) => {
     expect(sentenceFacts(text)).toEqual({ voice, statement });
   });
