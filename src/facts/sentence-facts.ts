@@ -205,7 +205,7 @@ function isPointer(text: string): boolean {
   return before.split(/\s+/).length < 4 || !saysSomething || POINTER.test(before);
 }
 // A clause boundary before a new subject: ", and our", "; the", " but the".
-const CLAUSE_JOIN = /(?:[,;]\s*(?:and|but|while)?|\s(?:and|but))\s+(?=(?:our|the|this|its|their|a|an|all|each|every|more|further|full)\b)/gi;
+const CLAUSE_JOIN = /(?:[,;](?:\s+(?:and|but|while))?|\s(?:and|but))\s+(?=(?:our|the|this|its|their|a|an|all|each|every|more|further|full)\b)/gi;
 
 // --- What the school says it does not have or do ----------------------------------------------
 /**
