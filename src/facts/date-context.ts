@@ -193,8 +193,10 @@ export function judgeDate(text: string, mention: DateMention, previous: string[]
     const beforeCue = context.slice(0, hit.end - hit.length);
     const titleDash = nearTop && text.length <= SEN_TITLE_CHARS && /\s[–—|-]\s*$/.test(beforeCue);
     if (!hit.cue.title && !titleDash && !aboutThisDocument(beforeCue)) return judged('other');
-    // A bare year needs its cue close by: "Reviewed: 2024", not a year 40 characters on.
-    if (mention.weak && !hit.cue.title && context.length - hit.end > 15) return judged('none');
+    // A bare year needs its cue close by: "Reviewed: 2024", not a year 40 characters on. A day in
+    // figures with a two-digit year ("Approved by governors on 14.07.26") is weak only in that it
+    // needs a cue at all, so the cue's own reach will do.
+    if (mention.weak && mention.precision === 'year' && !hit.cue.title && context.length - hit.end > 15) return judged('none');
     return judged('self');
   }
   if (AFTER_TITLE.test(after)) return judged('self');

@@ -13,7 +13,10 @@ describe('findReportDate: the document\'s own dates', () => {
     expect(valueOf([FILLER, 'This report was reviewed by governors in November 2025.'])).toBe('2025-11');
     expect(valueOf([FILLER, 'Approved by the governing body 02/12/2024'])).toBe('2024-12-02');
     expect(valueOf([FILLER, 'Date: June 2025'])).toBe('2025-06');
-    expect(valueOf([FILLER, 'Version 4, published 1st September 2025'])).toBe('2025-09-01');
+    expect(valueOf([FILLER, 'Version 4, published 1st September 2025'])).toBe('2025-09-01');    // A day in figures with a two-digit year, its cue a few words before it (fresh: 9 of 10 date
+    // lines held when written, this one not); a section number with no cue is still no date.
+    expect(valueOf([FILLER, 'Approved by governors on 14.07.26'])).toBe('2026-07-14');
+    expect(valueOf([FILLER, 'See section 3.2.12 of the policy for the full procedure.'])).toBeNull();
   });
 
   it('reads a month and year in figures, and an academic year named as such (fresh forms: 9 of 12 held when written)', () => {
