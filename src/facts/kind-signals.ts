@@ -100,6 +100,8 @@ export interface TextViews {
   opening: string;
   blocks: string[];
   words: number;
+  /** The blocks that are a list of documents (documentList). */
+  listed: Set<number>;
 }
 
 const HEAD_BLOCKS = 4;
@@ -132,7 +134,23 @@ export function textViews(doc: SenDocument): TextViews {
   const all = blocks.join('\n');
   const words = all.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
   const nameLine = [doc.title ?? '', ...blocks.slice(0, NAME_LINE_BLOCKS)].find(isNameLine) ?? '';
-  return { all, head, headings, nameLine, opening: all.slice(0, OPENING_CHARS), blocks, words };
+  const listed = documentList(blocks);
+  // The opening the document names itself in: not a list of documents it links to.
+  const opening = blocks.filter((_, i) => !listed.has(i)).join('\n').slice(0, OPENING_CHARS);
+  return { all, head, headings, nameLine, opening, blocks, words, listed };
+}
+
+/**
+ * The blocks that are a list of documents ("SEN Information Report 2026", "SEND Policy",
+ * "Accessibility Plan" one under another, as a page of key documents sets out its links): each a
+ * short line naming a document, beside another such line. A report named there is linked to, not
+ * the page's own name.
+ */
+export function documentList(blocks: string[]): Set<number> {
+  const out = new Set<number>();
+  const name = blocks.map((b) => isNameLine(b.replace(/^[-\u2013\u2022*]\s*/, '')));
+  for (let i = 0; i < blocks.length; i++) if (name[i] && (name[i - 1] || name[i + 1])) out.add(i);
+  return out;
 }
 
 /** The report name the document gives itself in its title, headings or opening (not one it points to), if any. */
@@ -147,11 +165,15 @@ export function selfNamePosition(text: string): number {
 export function reportSelfName(v: TextViews): string | null {
   for (const text of [v.headings, v.opening]) {
     for (const m of text.matchAll(new RegExp(REPORT_NAME.source, 'gi'))) {
-      if (!POINTING.test(text.slice(Math.max(0, m.index - 80), m.index))) return m[0].replace(/\s+/g, ' ');
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+      if (!POINTING.test(text.slice(Math.max(0, m.index - 80), m.index)) && !PUBLISHED_ELSEWHERE.test(after)) return m[0].replace(/\s+/g, ' ');
     }
   }
   return null;
 }
+
+/** "Our SEN Information Report, published separately on the website, describes...": another document, named. */
+const PUBLISHED_ELSEWHERE = /^[^.\n]{0,20}?\b(?:published|available|kept|found)\s+(?:separately|elsewhere|on\s+(?:the|our)\s+(?:school\s+)?website)\b/i;
 
 /** "This report can be found on the website": the words point to the report from another document. */
 const POINTED_AT = /^[^.\n]{0,20}?\b(?:(?:can|may|will) be (?:found|read|viewed|downloaded|accessed|seen)|is (?:available|published|on the|kept on)|(?:is|are) (?:found|located))\b/i;

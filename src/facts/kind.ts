@@ -61,6 +61,11 @@ function linkWordShare(doc: SenDocument, words: number): number {
   return Math.min(1, inLinks / words);
 }
 
+/** A council by name, with or without "County", "Borough" or "City" ("Eastmoor Council"). */
+const ANY_COUNCIL = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\s+(?:(?:County|Borough|City|District|Metropolitan\s+Borough)\s+)?Council\b/;
+/** The advice service speaking of itself. */
+const OWN_ADVICE_SERVICE = /\bour\s+(?:send?\s+)?(?:information,?\s+advice,?\s+(?:and|&)\s+support\s+service|ias(?:s)?\b|sendiass?\b)/i;
+
 /** A page this short that points to the report is a link page, not the report. */
 const LINK_PAGE_WORDS = 250;
 /** A short line among the last few that is the only place the page names the report: a link's text. */
@@ -134,6 +139,16 @@ export function classifyKind(doc: SenDocument): KindVerdict {
 
   // Advice for parents about their child's school, written from outside any school.
   if (count(ABOUT_THEIR_SCHOOL, v.all) >= 2 && voice <= 1 && reportNames === 0) {
+    // Signed by a council, or speaking as the advice service ("our SEND Information, Advice and
+    // Support Service"): the council's or service's own page (judging-guide.md, la_page).
+    const owner = firstMatch(ANY_COUNCIL, v.all) ?? firstMatch(OWN_ADVICE_SERVICE, v.all) ?? firstMatch(LA_FIRST_PERSON, v.all);
+    if (owner) {
+      return {
+        kind: 'la_page',
+        voice: 'local-authority',
+        reason: `This looks like a local authority or advice page for parents, not a school's SEN information report: it speaks of ${quoted([firstMatch(ABOUT_THEIR_SCHOOL, v.all)])} and of '${owner}'.`,
+      };
+    }
     return {
       kind: 'other',
       voice: 'local-authority',
@@ -150,7 +165,10 @@ export function classifyKind(doc: SenDocument): KindVerdict {
     (b, i) => i >= 1 && i >= v.blocks.length - LINK_LINES && b.length <= LINK_LINE_CHARS && firstMatch(REPORT_NAME, b) !== null,
   );
   const linkLine = linkAt >= 0 && !v.blocks.slice(0, linkAt).some((b) => firstMatch(REPORT_NAME, b)) ? v.blocks[linkAt] : undefined;
-  const linkName = reportLink ? reportLink.text || reportLink.url : (linkLine ?? null);
+  // Or the report named in a list of documents anywhere on the page (each a link, set out one under another).
+  const listedAt = [...v.listed].find((i) => firstMatch(REPORT_NAME, v.blocks[i]!) !== null);
+  const listedName = listedAt !== undefined ? v.blocks[listedAt] : undefined;
+  const linkName = reportLink ? reportLink.text || reportLink.url : (linkLine ?? listedName ?? null);
   if (v.words < LINK_PAGE_WORDS && (pointer || linkName) && !selfReference && !headedAsPolicy) {
     const shown = pointer ? `'${pointer}'` : `a link to '${linkName}'`;
     return {
