@@ -61,8 +61,8 @@ function linkWordShare(doc: SenDocument, words: number): number {
   return Math.min(1, inLinks / words);
 }
 
-/** A council by name, with or without "County", "Borough" or "City" ("Eastmoor Council"). */
-const ANY_COUNCIL = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\s+(?:(?:County|Borough|City|District|Metropolitan\s+Borough)\s+)?Council\b/;
+/** A council by name, with or without "County", "Borough" or "City" ("Eastmoor Council"); not a school council. */
+const ANY_COUNCIL = /\b(?!(?:The|This|Our|Your|A|An)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?<!\b(?:School|Student|Students|Pupil|Pupils|Youth|Parent|Parents|Eco|Children))\s+(?:(?:County|Borough|City|District|Metropolitan\s+Borough)\s+)?Council\b/;
 /** The advice service speaking of itself. */
 const OWN_ADVICE_SERVICE = /\bour\s+(?:send?\s+)?(?:information,?\s+advice,?\s+(?:and|&)\s+support\s+service|ias(?:s)?\b|sendiass?\b)/i;
 

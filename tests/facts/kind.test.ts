@@ -191,6 +191,18 @@ describe('classifyKind', () => {
     expect(v.voice).toBe('local-authority');
   });
 
+  it('calls the same advice a local authority\'s page when a council signs it, and not when it names a school council', () => {
+    const advice = [
+      'Worried about your child at school?',
+      'Ask for a meeting with your child\'s SENCO and bring notes of what you have seen at home.',
+      'If nothing changes, write to your child\'s school and ask what extra help they will put in place.',
+    ];
+    const signed = classifyKind(makeDoc([...advice, 'Last updated by Eastmoor Council: 2 October 2026']));
+    expect(signed.kind).toBe('la_page');
+    expect(signed.reason).toContain('Eastmoor Council');
+    expect(classifyKind(makeDoc([...advice, 'Your child could also tell the School Council.'])).kind).toBe('other');
+  });
+
   it('gives no outside voice to a school document that is not the report', () => {
     const v = classifyKind(makeDoc(['Accessibility Plan 2024-2027', 'Willowmere Primary School', ...SCHOOL_PROSE]));
     expect(v.voice).toBeUndefined();
