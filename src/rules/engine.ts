@@ -5,7 +5,7 @@ import { dateNote, Evaluator, type EngineFacts } from './evaluate.js';
 import { ruleLiveLinks } from './links.js';
 import { hasEntity } from './entities.js';
 import type { CompiledPhrases } from './phrases.js';
-import { prepareDocument } from './prepare.js';
+import { prepareDocument, type PreparedDocument, type Sentence } from './prepare.js';
 import type { SchoolType } from './schema.js';
 import type { Evidence, Finding, Rule, Ruleset } from './types.js';
 
@@ -17,8 +17,38 @@ const MAX_QUOTE = 300;
  * the as-of date into `facts.monthsSinceReportDate`), so the same input gives the same findings.
  */
 export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts, schoolType: SchoolType): Finding[] {
-  const evaluator = new Evaluator(prepareDocument(doc, facts.documentVoice), facts);
-  return ruleset.rules.map((rule) => withDateNote(withLinkNotes(judge(rule, evaluator, schoolType), rule, evaluator, facts), rule, facts));
+  const prepared = prepareDocument(doc, facts.documentVoice);
+  const evaluator = new Evaluator(prepared, facts);
+  let saidAbsent: Evaluator | null | undefined;
+  const absences = () => (saidAbsent === undefined ? (saidAbsent = absenceEvaluator(prepared, facts)) : saidAbsent);
+  return ruleset.rules.map((rule) =>
+    withAbsenceNote(withDateNote(withLinkNotes(judge(rule, evaluator, schoolType), rule, evaluator, facts), rule, facts), rule, absences),
+  );
+}
+
+/**
+ * An evaluator that reads the school's sentences saying what it does not have or do ("We do not
+ * currently have a sensory room") as if they were arrangements, or null when there are none: what
+ * a rule would have met in them is what the report says is not in place.
+ */
+function absenceEvaluator(prepared: PreparedDocument, facts: EngineFacts): Evaluator | null {
+  if (!prepared.sentences.some(isSchoolAbsence)) return null;
+  const sentences = prepared.sentences.map((s) => (isSchoolAbsence(s) ? { ...s, role: 'body' as const } : s));
+  return new Evaluator({ ...prepared, sentences }, facts);
+}
+
+function isSchoolAbsence(s: Sentence): boolean {
+  return s.statement === 'absence' && s.voice === 'school' && s.role === 'generic';
+}
+
+/** A missing requirement the report says is not in place says so, in the report's words. */
+function withAbsenceNote(finding: Finding, rule: Rule, absences: () => Evaluator | null): Finding {
+  if (finding.status !== 'missing') return finding;
+  const ev = absences();
+  if (!ev) return finding;
+  const said = ev.run(rule.met).filter((i) => i < ev.lineCount && ev.sentence(i).statement === 'absence');
+  if (said.length === 0) return finding;
+  return { ...finding, notes: [...(finding.notes ?? []), `The report says this is not in place: "${clip(ev.sentence(said[0]!).text)}"`] };
 }
 
 /** A rule that asks for a recent date and is not met says what date was found, or that none was and where we looked. */
