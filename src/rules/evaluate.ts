@@ -2,7 +2,7 @@ import type { Link } from '../document/types.js';
 import { hasEntity } from './entities.js';
 import { linkHost, linkMatches } from './links.js';
 import { normaliseForMatch } from './normalise.js';
-import { phraseOffsets, type CompiledPhrases } from './phrases.js';
+import { phraseOffsets, testPhrases, type CompiledPhrases } from './phrases.js';
 import { BODY, type CompiledLink, type CompiledMatcher, type SentenceFilter } from './compile.js';
 import type { PreparedDocument, Sentence } from './prepare.js';
 import type { Scope, Voice } from './schema.js';
@@ -305,8 +305,11 @@ export class Evaluator {
 
   /** Every part found in one unit (sentence, block, section, document or window), none of the negated ones. */
   private all(parts: CompiledMatcher[], negated: CompiledMatcher[], within: Scope | { sentences: number }): number[] {
-    const [anchor, ...rest] = parts.map((p) => this.run(p));
-    if (!anchor || anchor.length === 0) return [];
+    const [first, ...others] = parts;
+    const anchor = first ? this.run(first) : [];
+    if (anchor.length === 0) return [];
+    if (within === 'sentence' && anchor.every((i) => i < this.n)) return this.allInSentence(anchor, others, negated);
+    const rest = others.map((p) => this.run(p));
     const negatives = negated.map((p) => this.run(p));
     if (typeof within === 'object') {
       const w = within.sentences;
@@ -352,7 +355,46 @@ export class Evaluator {
       return restGroups.every((set) => has(set, g)) && !negGroups.some((set) => set.has(g));
     });
   }
+
+  /**
+   * `all` within one sentence, the common case, when its first part holds only real sentences:
+   * each further part narrows those sentences, so a frame whose first part is rare (a handful of
+   * sentences) tests its other phrase lists on that handful instead of scanning the whole text
+   * for each. The same answer as intersecting every part's hits.
+   */
+  private allInSentence(anchor: number[], parts: CompiledMatcher[], negated: CompiledMatcher[]): number[] {
+    let keep = anchor;
+    for (const p of parts) {
+      keep = this.narrow(p, keep, true);
+      if (keep.length === 0) return keep;
+    }
+    for (const p of negated) {
+      keep = this.narrow(p, keep, false);
+      if (keep.length === 0) return keep;
+    }
+    return keep;
+  }
+
+  /** The candidates (real sentences) that `p` matches, or with `want` false, does not. */
+  private narrow(p: CompiledMatcher, candidates: number[], want: boolean): number[] {
+    if (p.kind === 'phrases' && !this.phraseHitCache.has(p.phrases) && candidates.length * PER_SENTENCE_SHARE < this.n) {
+      const sentences = this.doc.sentences;
+      return candidates.filter((i) => {
+        const s = sentences[i]!;
+        return (accepts(p.roles, s) && testPhrases(p.phrases, s.norm, s.text)) === want;
+      });
+    }
+    const hits = this.run(p);
+    const set = new Set(hits);
+    // A fact (a virtual sentence) among a further part's hits holds for every sentence; a negated
+    // part excludes only the sentences it matches itself.
+    const fact = want && hits.some((i) => i >= this.n);
+    return candidates.filter((i) => (want ? set.has(i) || fact : !set.has(i)));
+  }
 }
+
+/** A phrase list is tested sentence by sentence, not scanned for in the whole text, when it is asked of fewer than one sentence in this many. */
+const PER_SENTENCE_SHARE = 4;
 
 function wordIndex(text: string, offset: number): number {
   let n = 0;

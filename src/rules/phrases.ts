@@ -41,7 +41,28 @@ function phraseBody(phrase: string): string {
   return words.join('[ -]+') + (wildcard ? "[a-z0-9'-]*" : '');
 }
 
+/**
+ * The same list compiles to the same object, so the evaluator scans a document once for a list
+ * that several rules or frames share (the list of words for a pupil, say), not once for each.
+ * Compiled phrases are never changed after compiling, so sharing them is safe.
+ */
+const compiled = new Map<string, CompiledPhrases>();
+const MAX_SHARED_LISTS = 5000;
+
 export function compilePhrases(phrases: readonly string[]): CompiledPhrases {
+  const key = phrases.join('\u0000');
+  let c = compiled.get(key);
+  if (!c) {
+    c = compileList(phrases);
+    // A long-lived process that loads many rule files (serve, a page where rules are edited)
+    // keeps only so many; the built-in set has a few hundred lists.
+    if (compiled.size >= MAX_SHARED_LISTS) compiled.clear();
+    compiled.set(key, c);
+  }
+  return c;
+}
+
+function compileList(phrases: readonly string[]): CompiledPhrases {
   const folded: string[] = [];
   const exact: string[] = [];
   for (const p of phrases) {

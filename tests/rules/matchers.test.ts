@@ -217,6 +217,18 @@ describe('all / any / not', () => {
   test('a negated part excludes the unit', () => {
     expect(hits(d, { all: [senco, { not: { phrases: ['year 6'] } }] })).toEqual(['Our SENCO is Mrs Hart.']);
   });
+  test('a rare first part narrows the rest sentence by sentence, with the same answer as a whole-text scan', () => {
+    // The first part holds one sentence in many, so the later phrase lists are tested on that
+    // sentence alone (evaluate.ts, allInSentence); the same lists scanned first give the same.
+    const many = doc('Our SENCO is Mrs Hart and teaches Year 6.', ...Array.from({ length: 40 }, (_, i) => `Pupils in class ${i + 1} read every day.`));
+    const rare: MatcherSpec = { all: [senco, { phrases: ['teaches'] }, { not: { phrases: ['year 5'] } }] };
+    expect(hits(many, rare)).toEqual(['Our SENCO is Mrs Hart and teaches Year 6.']);
+    expect(hits(many, { all: [senco, { phrases: ['teaches'] }, { not: { phrases: ['year 6'] } }] })).toEqual([]);
+    expect(hits(many, { all: [{ phrases: ['pupils'] }, { phrases: ['teaches'] }] })).toEqual([]);
+    // A fact among the later parts holds for every sentence.
+    const facts = { ...NO_FACTS, readingEase: 62 };
+    expect(hits(many, { all: [senco, { fact: { readingEase: { min: 50 } } }] }, facts)).toEqual(['Our SENCO is Mrs Hart and teaches Year 6.']);
+  });
   test('any merges, not complements body sentences', () => {
     expect(hits(d, { any: [senco, phone] })).toHaveLength(3);
     expect(hits(d, { not: senco })).toEqual(['Call 01632 960123.']);
