@@ -223,10 +223,12 @@ const ABSENCE = new RegExp(
     String.raw`\b(?:we|the school|the academy|our school|the setting)\s+(?:cannot|can ?not|can[’']t)\s+(?:offer|provide|take|have|employ|run|give)\b`,
     String.raw`^(?:at present,?\s+|currently,?\s+)?there (?:is|are) (?:currently |at present )?no\b(?!\s+(?:steps?|stairs|charge|cost|fees?|waiting|limit|barriers?|restrictions?|need|difference|reason)\b)`,
     String.raw`^no (?:staff|members? of staff|teachers?|adults?|one)\b[^.!?]{0,40}\b(?:have|has)\s+(?:yet\s+)?(?:received|had|attended|completed|been trained)\b`,
+    // "The stair lift in the old building was removed in 2010."
+    String.raw`\b(?:was|were|has been|have been)\s+(?:removed|taken out|decommissioned|closed down)\b`,
   ].join('|'),
   'i',
 );
-const CONTRAST = /\b(?:but|however|instead|although|though|whereas|while|alternatively)\b/i;
+const CONTRAST = /\b(?:but|however|instead|although|though|whereas|while|alternatively|replaced)\b/i;
 const SUPPOSED = /\b(?:if|where|when|whenever|unless)\b/i;
 
 function isAbsence(text: string): boolean {

@@ -49,6 +49,7 @@ describe('sentence facts: voice and statement', () => {
     ['The school has no specialist equipment of its own.', 'absence'],
     ['No staff have yet received training in autism.', 'absence'],
     ['We are unable to offer speech and language therapy in school.', 'absence'],
+    ['The stair lift in the old building was removed in 2010.', 'absence'],
   ])('%s -> %s', (text, statement) => {
     expect(sentenceFacts(text).statement).toBe(statement);
   });
@@ -81,6 +82,7 @@ describe('sentence facts: voice and statement', () => {
     ['The school does not have a sensory room, but each class has a quiet corner.', 'school', 'practice'],
     ['We do not withdraw pupils from lessons; instead, teaching assistants support small groups in class.', 'school', 'practice'],
     ['Where we do not have the expertise in school, we buy in advice from specialist teachers.', 'school', 'practice'],
+    ['The old ramp was removed and replaced with a wider one.', 'school', 'practice'],
   ])('%s is the school’s own practice', (text, voice, statement) => {
     expect(sentenceFacts(text)).toEqual({ voice, statement });
   });
