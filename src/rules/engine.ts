@@ -4,13 +4,17 @@ import type { CompiledMatcher } from './compile.js';
 import { dateNote, Evaluator, type EngineFacts } from './evaluate.js';
 import { ruleLiveLinks } from './links.js';
 import { hasEntity } from './entities.js';
-import type { CompiledPhrases } from './phrases.js';
+import { phraseOffsets, type CompiledPhrases } from './phrases.js';
 import { prepareDocument, type PreparedDocument, type Sentence } from './prepare.js';
 import type { SchoolType } from './schema.js';
 import type { Evidence, Finding, Rule, Ruleset } from './types.js';
 
 const MAX_EVIDENCE = 3;
 const MAX_QUOTE = 300;
+/** How many of a rule's hits in document order are weighed for the best quote. */
+const WEIGHED_HITS = 12;
+/** How many of the best-weighed hits have their phrases counted to break a tie. */
+const TIE_BROKEN = 8;
 
 /**
  * Runs every rule of a rule set over one document. Pure: no I/O, no clock (the caller turns
@@ -135,11 +139,65 @@ function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType): Finding {
  * "Complaints" is a better quote than a sentence about recording concerns further up (class 9).
  */
 function underOwnHeadingFirst(ev: Evaluator, met: CompiledMatcher, hits: number[]): number[] {
+  const strongest = strongestFirst(ev, met);
   const headings = sectionHeadings(met);
-  if (headings.length === 0) return hits;
+  if (headings.length === 0) return strongest(hits);
   const own = new Set<number>();
   for (const h of headings) for (const i of ev.sectionSentences(h)) own.add(i);
-  return [...hits.filter((i) => own.has(i)), ...hits.filter((i) => !own.has(i))];
+  return [...strongest(hits.filter((i) => own.has(i))), ...strongest(hits.filter((i) => !own.has(i)))];
+}
+
+/**
+ * Orders hits so that the sentences holding more of the rule's own phrase lists come first, ties
+ * in document order: a sentence that lists sloping boards and a reading pen bought says more of
+ * equipment than one about training that names hoists in passing (class 9). Which lists a
+ * sentence holds is known from the scans the rule already made; among the few that hold the
+ * most, more occurrences of the rule's phrases break the tie.
+ */
+function strongestFirst(ev: Evaluator, met: CompiledMatcher): (hits: number[]) => number[] {
+  // Only the branches that found a sentence speak for it: a frame's generic list ("pupils",
+  // "use") held by a sentence the frame did not match says nothing.
+  const branches = (met.kind === 'any' ? met.parts : [met]).map((b) => ({ found: new Set(ev.run(b)), lists: phraseLists(b) }));
+  const listsFor = (i: number) => branches.filter((b) => b.found.has(i)).flatMap((b) => b.lists);
+  return (all) => {
+    if (all.length < 2) return all;
+    const hits = all.slice(0, WEIGHED_HITS);
+    const held = new Map(hits.map((i) => [i, listsFor(i).filter((c) => ev.holdsPhrases(c, i)).length]));
+    const ranked = hits.sort((a, b) => held.get(b)! - held.get(a)! || a - b);
+    const best = held.get(ranked[0]!)!;
+    const top = ranked.filter((i) => held.get(i) === best).slice(0, TIE_BROKEN);
+    const occurrences = new Map(top.map((i) => [i, occurrencesIn(ev.sentence(i), listsFor(i))]));
+    const topSorted = [...top].sort((a, b) => occurrences.get(b)! - occurrences.get(a)! || a - b);
+    const inTop = new Set(topSorted);
+    return [...topSorted, ...ranked.filter((i) => !inTop.has(i)), ...all.slice(WEIGHED_HITS)];
+  };
+}
+
+function occurrencesIn(s: { norm: string; text: string }, lists: CompiledPhrases[]): number {
+  let n = 0;
+  for (const c of lists) {
+    const found = phraseOffsets(c, s.norm, s.text);
+    n += found.folded.length + found.exact.length;
+  }
+  return n;
+}
+
+/**
+ * The phrase lists a matcher looks for: not those it must not find, nor a section's (its
+ * headings, and the everyday words it asks of an answer under them, "use", "have", say little).
+ */
+function phraseLists(m: CompiledMatcher): CompiledPhrases[] {
+  switch (m.kind) {
+    case 'phrases':
+      return [m.phrases];
+    case 'near':
+      return [m.a, m.b];
+    case 'all':
+    case 'any':
+      return [...new Set(m.parts.flatMap(phraseLists))];
+    default:
+      return [];
+  }
 }
 
 function sectionHeadings(m: CompiledMatcher): CompiledPhrases[] {

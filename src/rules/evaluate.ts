@@ -131,6 +131,15 @@ export class Evaluator {
    * letter or digit, so at the joins the boundary checks see what they see at a sentence's ends.
    * After a hit the scan jumps to the next sentence: one hit is all a sentence needs.
    */
+  /** Whether sentence `i` holds one of the phrases of `c`: from the document's scan for `c` when one was made, else from that sentence alone. */
+  holdsPhrases(c: CompiledPhrases, i: number): boolean {
+    if (i >= this.n) return false;
+    const scanned = this.phraseHitCache.get(c);
+    if (scanned) return scanned[i] === 1;
+    const s = this.doc.sentences[i]!;
+    return testPhrases(c, s.norm, s.text);
+  }
+
   private phraseHits(c: CompiledPhrases): Uint8Array {
     let hits = this.phraseHitCache.get(c);
     if (!hits) {

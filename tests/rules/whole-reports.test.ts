@@ -129,9 +129,24 @@ describe('the same report as a PDF of ruled tables', () => {
 test('provision-tables: evidence quotes a table row, not a lone cell, and the SENCO with her own contact', async () => {
   const doc = await extractHtml(readFileSync(join(ROOT, 'provision-tables.html'), 'utf8'), 'https://www.school.example.sch.uk/send');
   const quotes = (id: string) => audit(doc, 'provision-tables.html').results.find((r) => r.id === id)!.evidence.map((e) => e.quote);
-  expect(quotes('staff-expertise-training')[0]).toBe('All teachers and TAs — Autism Education Trust Making Sense of Autism — 2025');
-  expect(quotes('equipment-facilities')[0]).toBe('Writing slopes and pencil grips — Handwriting');
+  // A whole row of the training and equipment tables (which row: the one holding most of the
+  // rule's own words, engine.ts strongestFirst), never a cell alone such as "Training".
+  expect(quotes('staff-expertise-training')[0]).toBe('SENCO — National Award for SEN Co-ordination — 2024');
+  expect([
+    'Writing slopes and pencil grips — Handwriting',
+    'Ear defenders and wobble cushions — Sensory needs',
+    'Two height-adjustable tables — Children who use a wheelchair',
+    'A hygiene room with a hoist — Personal care',
+  ]).toContain(quotes('equipment-facilities')[0]);
   expect(quotes('senco-contact')[0]).toBe('SENCO — Mrs Ruth Okafor — senco@hollowfield.example.sch.uk / 01632 960 412');
+});
+
+test('accessibility-plan-actions: the sentence that holds most of what a rule asks is quoted, not one that names it in passing', () => {
+  const doc = extractText(readFileSync(join(ROOT, 'accessibility-plan-actions.txt'), 'utf8'), false);
+  const first = (id: string) => audit(doc, 'accessibility-plan-actions.txt').results.find((r) => r.id === id)!.evidence[0]!.quote;
+  // Not "Staff have had training in autism ... and in the use of hoists", which comes first.
+  expect(first('equipment-facilities')).toMatch(/^Action: Buy a second set of sloping boards/);
+  expect(first('disabled-access-facilities')).toMatch(/^The main building has ramps, a lift, two accessible toilets/);
 });
 
 describe('the same report as Word sets it out, as a PDF', () => {
