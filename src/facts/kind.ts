@@ -66,6 +66,9 @@ const ANY_COUNCIL = /\b(?!(?:The|This|Our|Your|A|An)\b)[A-Z][a-z]+(?:[ -][A-Z][a
 /** The advice service speaking of itself. */
 const OWN_ADVICE_SERVICE = /\bour\s+(?:send?\s+)?(?:information,?\s+advice,?\s+(?:and|&)\s+support\s+service|ias(?:s)?\b|sendiass?\b)/i;
 
+/** A line that is a link's words: "Read our SEN Information Report", "Download our SEND Policy". */
+const LINK_VERB = /^(?:read|download|view|see|click|open|find)\b/i;
+
 /** A page this short that points to the report is a link page, not the report. */
 const LINK_PAGE_WORDS = 250;
 /** A short line among the last few that is the only place the page names the report: a link's text. */
@@ -124,7 +127,11 @@ export function classifyKind(doc: SenDocument): KindVerdict {
   // law it quotes; only a page full of local authority phrases overrides that.
   // So is a policy, headed as one or calling itself "this policy", even where it speaks of "each
   // school" (a federation's or trust's policy for its schools).
-  const headedAsPolicy = v.head.split('\n').some((line) => isNameLine(line) && POLICY_WORD.test(line) && firstMatch(REPORT_NAME, line) === null) || count(THIS_POLICY, v.all) >= 2;
+  // (Not a link to a policy in a list of documents, "Download our SEND Policy".)
+  const listedLines = new Set([...v.listed].map((i) => v.blocks[i]));
+  const headedAsPolicy =
+    v.head.split('\n').some((line) => isNameLine(line) && !listedLines.has(line) && !LINK_VERB.test(line) && POLICY_WORD.test(line) && firstMatch(REPORT_NAME, line) === null) ||
+    count(THIS_POLICY, v.all) >= 2;
   const schoolHeaded = firstMatch(SCHOOL_NAME, v.head) !== null || DATED_REPORT_NAME.test(v.head) || headedAsPolicy;
   const councilHeaded = COUNCIL_NAME.test(v.head);
   const laVoice = laScore >= 2 && firstPerson < laScore && (reportNames > 0 || laMarkers.length > 0 || councilHeaded);
