@@ -123,14 +123,6 @@ export class Evaluator {
     return out;
   }
 
-  /**
-   * Which sentences a phrase list matches (1) or not (0), from one scan of the whole text per
-   * phrase list instead of one regex call per sentence (the sentences joined with "\n"). The
-   * same answer as testPhrases on each sentence: a phrase pattern never matches a newline (its
-   * words are normalised, its acronyms are capitals and digits), and the newline is not a
-   * letter or digit, so at the joins the boundary checks see what they see at a sentence's ends.
-   * After a hit the scan jumps to the next sentence: one hit is all a sentence needs.
-   */
   /** Whether sentence `i` holds one of the phrases of `c`: from the document's scan for `c` when one was made, else from that sentence alone. */
   holdsPhrases(c: CompiledPhrases, i: number): boolean {
     if (i >= this.n) return false;
@@ -140,6 +132,14 @@ export class Evaluator {
     return testPhrases(c, s.norm, s.text);
   }
 
+  /**
+   * Which sentences a phrase list matches (1) or not (0), from one scan of the whole text per
+   * phrase list instead of one regex call per sentence (the sentences joined with "\n"). The
+   * same answer as testPhrases on each sentence: a phrase pattern never matches a newline (its
+   * words are normalised, its acronyms are capitals and digits), and the newline is not a
+   * letter or digit, so at the joins the boundary checks see what they see at a sentence's ends.
+   * After a hit the scan jumps to the next sentence: one hit is all a sentence needs.
+   */
   private phraseHits(c: CompiledPhrases): Uint8Array {
     let hits = this.phraseHitCache.get(c);
     if (!hits) {
