@@ -60,6 +60,16 @@ export const LA_MARKERS = [
 /** A council's name heading the page ("Northshire County Council"): read in the head only, as a school's report may name its council anywhere. */
 export const COUNCIL_NAME = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\s+(?:County|Borough|City|District|Metropolitan\s+Borough)\s+Council\b/;
 
+/**
+ * A council by name anywhere, with or without "County", "Borough" or "City" ("Eastmoor Council"),
+ * as one signs its page for parents; not a school, eco or youth council.
+ */
+export const ANY_COUNCIL = /\b(?!(?:The|This|Our|Your|A|An)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?<!\b(?:School|Student|Students|Pupil|Pupils|Youth|Parent|Parents|Eco|Children))\s+(?:(?:County|Borough|City|District|Metropolitan\s+Borough)\s+)?Council\b/;
+/** The advice service speaking of itself. */
+export const OWN_ADVICE_SERVICE = /\bour\s+(?:send?\s+)?(?:information,?\s+advice,?\s+(?:and|&)\s+support\s+service|ias(?:s)?\b|sendiass?\b)/i;
+/** A line that is a link's words: "Read our SEN Information Report", "Download our SEND Policy". */
+export const LINK_VERB = /^(?:read|download|view|see|click|open|find)\b/i;
+
 /** A leaflet for parents about their child's school, written from outside it. */
 export const ABOUT_THEIR_SCHOOL = /\byour\s+child(?:'s|’s)\s+(?:school|senco|teacher)\b|\bask\s+the\s+school\b/gi;
 

@@ -5,6 +5,7 @@
 import type { SenDocument } from '../document/types.js';
 import {
   ABOUT_THEIR_SCHOOL,
+  ANY_COUNCIL,
   count,
   COUNCIL_NAME,
   DATED_REPORT_NAME,
@@ -16,8 +17,10 @@ import {
   LA_FIRST_PERSON,
   LA_MARKERS,
   LA_WORDING,
+  LINK_VERB,
   NEWS_PAGE,
   OTHER_DOCUMENT,
+  OWN_ADVICE_SERVICE,
   POINTER_TO_REPORT,
   POLICY_WORD,
   position,
@@ -60,14 +63,6 @@ function linkWordShare(doc: SenDocument, words: number): number {
   for (const l of doc.links) inLinks += l.text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
   return Math.min(1, inLinks / words);
 }
-
-/** A council by name, with or without "County", "Borough" or "City" ("Eastmoor Council"); not a school council. */
-const ANY_COUNCIL = /\b(?!(?:The|This|Our|Your|A|An)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?<!\b(?:School|Student|Students|Pupil|Pupils|Youth|Parent|Parents|Eco|Children))\s+(?:(?:County|Borough|City|District|Metropolitan\s+Borough)\s+)?Council\b/;
-/** The advice service speaking of itself. */
-const OWN_ADVICE_SERVICE = /\bour\s+(?:send?\s+)?(?:information,?\s+advice,?\s+(?:and|&)\s+support\s+service|ias(?:s)?\b|sendiass?\b)/i;
-
-/** A line that is a link's words: "Read our SEN Information Report", "Download our SEND Policy". */
-const LINK_VERB = /^(?:read|download|view|see|click|open|find)\b/i;
 
 /** A page this short that points to the report is a link page, not the report. */
 const LINK_PAGE_WORDS = 250;

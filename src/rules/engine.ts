@@ -157,8 +157,12 @@ function underOwnHeadingFirst(ev: Evaluator, met: CompiledMatcher, hits: number[
 function strongestFirst(ev: Evaluator, met: CompiledMatcher): (hits: number[]) => number[] {
   // Only the branches that found a sentence speak for it: a frame's generic list ("pupils",
   // "use") held by a sentence the frame did not match says nothing.
-  const branches = (met.kind === 'any' ? met.parts : [met]).map((b) => ({ found: new Set(ev.run(b)), lists: phraseLists(b) }));
-  const listsFor = (i: number) => branches.filter((b) => b.found.has(i)).flatMap((b) => b.lists);
+  // Built on first use: most rules have one sentence or none to order.
+  let branches: { found: Set<number>; lists: CompiledPhrases[] }[] | null = null;
+  const listsFor = (i: number) => {
+    branches ??= (met.kind === 'any' ? met.parts : [met]).map((b) => ({ found: new Set(ev.run(b)), lists: phraseLists(b) }));
+    return branches.filter((b) => b.found.has(i)).flatMap((b) => b.lists);
+  };
   return (all) => {
     if (all.length < 2) return all;
     const hits = all.slice(0, WEIGHED_HITS);
