@@ -17,8 +17,8 @@ interface Case {
 }
 
 const ROOT = resolve(import.meta.dirname, '../../fixtures/paraphrases');
-/** Cases of the check set that must hold: its figure when it was written into the tests (45 of 58; 28 of its first 56 before the rules read frames). */
-const CHECK_FLOOR = 45;
+/** Cases of the check set that must hold: its figure when last raised (51 of 58; 45 when first held, 28 of its first 56 before the rules read frames). */
+const CHECK_FLOOR = 51;
 
 function cases(file: string): Case[] {
   const set = parse(readFileSync(resolve(ROOT, file), 'utf8')) as CaseSet;
