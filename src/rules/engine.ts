@@ -25,8 +25,14 @@ export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts,
   const evaluator = new Evaluator(prepared, facts);
   let saidAbsent: Evaluator | null | undefined;
   const absences = () => (saidAbsent === undefined ? (saidAbsent = absenceEvaluator(prepared, facts)) : saidAbsent);
+  const headings = new Map(ruleset.rules.map((rule) => [rule, sectionHeadings(rule.met)]));
+  const othersHeadings = (rule: Rule) => [...headings].flatMap(([other, hs]) => (other === rule ? [] : hs));
   return ruleset.rules.map((rule) =>
-    withAbsenceNote(withDateNote(withLinkNotes(judge(rule, evaluator, schoolType), rule, evaluator, facts), rule, facts), rule, absences),
+    withAbsenceNote(
+      withDateNote(withLinkNotes(judge(rule, evaluator, schoolType, othersHeadings), rule, evaluator, facts), rule, facts),
+      rule,
+      absences,
+    ),
   );
 }
 
@@ -104,7 +110,7 @@ function withLinkNotes(finding: Finding, rule: Rule, ev: Evaluator, facts: Engin
   return { ...finding, notes: [...(finding.notes ?? []), ...notes] };
 }
 
-function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType): Finding {
+function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType, othersHeadings: (rule: Rule) => CompiledPhrases[]): Finding {
   const { spec } = rule;
   const base = {
     id: spec.id,
@@ -125,7 +131,9 @@ function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType): Finding {
     };
   }
   const met = ev.run(rule.met);
-  if (met.length) return { ...base, status: 'met', evidence: evidence(ev, underOwnHeadingFirst(ev, rule.met, met)), searched: [] };
+  if (met.length) {
+    return { ...base, status: 'met', evidence: evidence(ev, underOwnHeadingFirst(ev, rule.met, met, () => othersHeadings(rule))), searched: [] };
+  }
   const partial = rule.partial ? ev.run(rule.partial) : [];
   if (partial.length) {
     return { ...base, status: 'partial', evidence: evidence(ev, partial), searched: searched(rule) };
@@ -135,16 +143,24 @@ function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType): Finding {
 
 /**
  * The hits, those under a heading or question that names the requirement first (the headings its
- * `section` matchers name), each group in document order: the complaints paragraph under
- * "Complaints" is a better quote than a sentence about recording concerns further up (class 9).
+ * `section` matchers name), those under another requirement's heading last, each group strongest
+ * first: the complaints paragraph under "Complaints" is a better quote than a sentence about
+ * recording concerns further up, and the small groups under "How will school staff support my
+ * child?" a better quote for additional support than teaching assistants' courses under "What
+ * training have the staff had?" (class 9).
  */
-function underOwnHeadingFirst(ev: Evaluator, met: CompiledMatcher, hits: number[]): number[] {
+function underOwnHeadingFirst(ev: Evaluator, met: CompiledMatcher, hits: number[], othersHeadings: () => CompiledPhrases[]): number[] {
   const strongest = strongestFirst(ev, met);
-  const headings = sectionHeadings(met);
-  if (headings.length === 0) return strongest(hits);
-  const own = new Set<number>();
-  for (const h of headings) for (const i of ev.sectionSentences(h)) own.add(i);
-  return [...strongest(hits.filter((i) => own.has(i))), ...strongest(hits.filter((i) => !own.has(i)))];
+  if (hits.length < 2) return hits;
+  const under = (headings: CompiledPhrases[]) => {
+    const out = new Set<number>();
+    for (const h of headings) for (const i of ev.sectionSentences(h)) out.add(i);
+    return out;
+  };
+  const own = under(sectionHeadings(met));
+  const others = under(othersHeadings());
+  const tier = (i: number) => (own.has(i) ? 0 : others.has(i) ? 2 : 1);
+  return [0, 1, 2].flatMap((t) => strongest(hits.filter((i) => tier(i) === t)));
 }
 
 /**

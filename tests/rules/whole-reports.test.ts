@@ -149,6 +149,17 @@ test('accessibility-plan-actions: the sentence that holds most of what a rule as
   expect(first('disabled-access-facilities')).toMatch(/^The main building has ramps, a lift, two accessible toilets/);
 });
 
+test('older-report-2016: a sentence under the heading of its requirement is quoted first, and one under another requirement\'s heading last', () => {
+  const doc = extractText(readFileSync(join(ROOT, 'older-report-2016.txt'), 'utf8'), false);
+  const first = (id: string) => audit(doc, 'older-report-2016.txt').results.find((r) => r.id === id)!.evidence[0]!;
+  // Not the teaching assistants' courses, under "What training have the staff ... had?".
+  expect(first('additional-support').heading).toBe('3. How will school staff support my child?');
+  // Not the therapist's advice on equipment, under the resources question.
+  expect(first('other-bodies').quote).toMatch(/^We work with the Educational Psychology Service/);
+  // Not "The IEP says what extra help the child will get": a plan saying is not the pupil saying.
+  expect(first('consulting-pupils').heading).toBe('7. How do you find out what my child thinks?');
+});
+
 describe('the same report as Word sets it out, as a PDF', () => {
   // Every text report: numbered headings and bullets at tab stops, the title set larger. The PDF's
   // metadata date is seven years old, so an undated report stays without a recent date.
