@@ -479,6 +479,9 @@ function isListLine(text: string): boolean {
   return text.split(/\s+/).length <= 12 && !TERMINAL_RE.test(text);
 }
 
+/** Words of a numbered line between paragraphs that may still head them though it has a verb. */
+const MAX_NUMBERED_HEADING_WORDS = 8;
+
 /**
  * The words of a heading whose look (a section number, a larger size) already marks it: short, a
  * capital or a number first, not ending like a sentence, a clause or a label, not contact details.
@@ -524,7 +527,9 @@ function headingStyle(u: Unit, prev: Unit | undefined, next: Unit | undefined, b
     // (a bullet list before or after it, as under "We support children with:", does not count).
     if (!u.numbered || (next.kind === 'item' && next.numbered) || (prev?.kind === 'item' && prev.numbered)) return null;
     const bare = u.text.replace(/^\S+\s+/, '');
-    return isHeadingText(bare) ? 'title' : null;
+    // Its number marks it, as a section number does a paragraph: so a short line with a verb
+    // ("2. Where we are now", "4. What we will do") heads what follows too.
+    return isHeadingText(bare) || (isMarkedHeadingText(bare) && bare.split(/\s+/).length <= MAX_NUMBERED_HEADING_WORDS) ? 'title' : null;
   }
   // A heading by its look: a section number ("4.2 The SEN governor") or words set larger than the
   // body text ("Pupil voice" in 14 point over 11), even in the Regulations' own words, which have

@@ -34,7 +34,13 @@ const NOT_NAME_WORDS = new Set(
     'contact email telephone phone office website page link click here mon tue wed thu fri monday tuesday ' +
     'wednesday thursday friday saturday sunday january february march april may june july august september ' +
     'october november december year reception key stage early years foundation pupil pupils student students ' +
-    'ehcp ehc assessment review annual termly tribunal mrs mr ms miss dr'
+    'ehcp ehc assessment review annual termly tribunal mrs mr ms miss dr ' +
+    // The words of a school's document titles, so a list of them ("read with our Equality
+    // Objectives and Medical Conditions Policy") names no one.
+    'equality equalities diversity objectives accessibility safeguarding behaviour attendance curriculum ' +
+    'medical conditions admissions complaints procedure procedures statement guidance strategy provision ' +
+    'wellbeing well-being pastoral anti-bullying bullying relationships protection handbook prospectus charter ' +
+    'protocol intimate homework uniform charging remissions whistleblowing privacy'
   ).split(' '),
 );
 
@@ -50,7 +56,9 @@ const NOT_PERSON_ENDINGS = new Set(
     'forum cafe café surgery practice partnership directory portal online community hill green fields gardens ' +
     'centres hubs charity agency project academy college school nursery institute university ' +
     // Qualifications and awards: "National Award for SEN Co-ordination" names no one.
-    'award awards qualification qualifications certificate diploma degree mark'
+    'award awards qualification qualifications certificate diploma degree mark ' +
+    // Documents: "Intimate Care Policy", "Pupil Premium Strategy".
+    'policy policies procedure procedures statement strategy guidance plan report handbook charter protocol prospectus'
   ).split(' '),
 );
 

@@ -149,6 +149,15 @@ describe('linesToBlocks: headings', () => {
     expect(blocks(list).filter((b) => b.kind === 'heading')).toEqual([]);
   });
 
+  it('takes a short numbered line with a verb between paragraphs as a heading, but not a numbered sentence or a long one', () => {
+    const text = `${body}\n\n2. Where we are now\n\n${body}\n\n4. What we will do\n\n${body}`;
+    expect(blocks(text).filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['2. Where we are now', '4. What we will do']);
+    const sentence = `${body}\n\n3. We will review the plan every year.\n\n${body}`;
+    expect(blocks(sentence).filter((b) => b.kind === 'heading')).toEqual([]);
+    const long = `${body}\n\n5. What we will do when a pupil who is new to the school arrives\n\n${body}`;
+    expect(blocks(long).filter((b) => b.kind === 'heading')).toEqual([]);
+  });
+
   it('takes a Title Case label ending in a colon as a minor heading', () => {
     const bs = blocks(`Report Title\n${body}\nEarly Identification:\n${body}`);
     expect(bs[2]).toMatchObject({ kind: 'heading', text: 'Early Identification:', level: 3 });

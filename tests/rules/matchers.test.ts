@@ -280,4 +280,13 @@ describe('entity: person, and names that are not people (issue #13, class 4)', (
     const d = doc('Contact: Early Help Hub.', 'Sessions run at Springfield Centre.', "Meet us at Parents' Evening.", 'Our SENCO is Priya Osei.');
     expect(hits(d, { entity: 'person', in: ['body', 'generic'] })).toEqual(['Our SENCO is Priya Osei.']);
   });
+
+  test("a list of the school's documents names no one; a person beside it still is", () => {
+    const d = doc(
+      'This plan should be read with our Equality Objectives, Intimate Care Policy and Medical Conditions Policy.',
+      'See the Pupil Premium Strategy and the Anti-Bullying Charter.',
+      'Please ask Joy Medina, our SENCO, for the Accessibility Plan.',
+    );
+    expect(hits(d, { entity: 'person', in: ['body', 'generic'] })).toEqual(['Please ask Joy Medina, our SENCO, for the Accessibility Plan.']);
+  });
 });
