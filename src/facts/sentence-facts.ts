@@ -25,7 +25,9 @@ export const FIRST_PERSON = /\b(?:we|our|us|ours|ourselves)\b/i;
 // What schools in general must do ("schools must...", "the Code of Practice states...").
 export const LAW_WORDS = new RegExp(
   [
-    String.raw`\b(all |every |the )?(schools?|governing bod(y|ies)|proprietors?|academies|settings?|providers?|(information )?reports?|early years (and childcare )?(settings|providers))( in england| in wales| nationally)? (should|must|are required to|is required to|have to|need to|has a duty|have a duty|are expected to|are asked to)\b`,
+    // (Not a school named only as a place: "Complaints about provision in our school should be
+    // made to the class teacher" is the school's own procedure.)
+    String.raw`(?<!\b(?:our|this|in|at|of|to|from|within|across) (?:the )?)\b(all |every |the )?(schools?|governing bod(y|ies)|proprietors?|academies|settings?|providers?|(information )?reports?|early years (and childcare )?(settings|providers))( in england| in wales| nationally)? (should|must|are required to|is required to|have to|need to|has a duty|have a duty|are expected to|are asked to)\b`,
     String.raw`\b(the )?(law|regulations?|code of practice|act|legislation|guidance|sen(d)? code)( \(?\d{4}\)?)? (says?|states?|requires?|sets? out|tells? us|emphasi[sz]es|suggests?|identif(y|ies)|describes?|defines?|recommends?|explains?|outlines?)\b`,
     String.raw`\b(must|should) (include|contain|set out|show|publish)( the following| details)?\b`,
     String.raw`\b(a|the) (legal|statutory) (duty|requirement|responsibility)\b`,

@@ -160,6 +160,14 @@ test('older-report-2016: a sentence under the heading of its requirement is quot
   expect(first('consulting-pupils').heading).toBe('7. How do you find out what my child thinks?');
 });
 
+test("send-policy-formal: parents are quoted from under the model policy's heading for them, and the complaints procedure from its first sentence", () => {
+  const doc = extractText(readFileSync(join(ROOT, 'send-policy-formal.txt'), 'utf8'), false);
+  const first = (id: string) => audit(doc, 'send-policy-formal.txt').results.find((r) => r.id === id)!.evidence[0]!;
+  expect(first('consulting-parents').heading).toBe('5.3 Consulting and involving pupils and parents');
+  // The school's own procedure, though it says "our school should".
+  expect(first('complaints').quote).toMatch(/^Complaints about SEN provision in our school should be made to the class teacher/);
+});
+
 describe('the same report as Word sets it out, as a PDF', () => {
   // Every text report: numbered headings and bullets at tab stops, the title set larger. The PDF's
   // metadata date is seven years old, so an undated report stays without a recent date.
