@@ -269,6 +269,13 @@ const HOPED = /\b(?:will|shall|would|to (?:ensure|enable|help|allow|make sure)|i
 /** What makes a sentence an arrangement: how often, who meets whom, a named kind of support. */
 export const CONCRETE = /\b(?:termly|weekly|daily|fortnightly|annually|yearly|each (?:term|week|year|half[- ]term)|every (?:term|week|half[- ]term)|half[- ]termly|meetings?|reviews?|visits?|sessions?|groups?|1:1|one[- ]to[- ]one|interventions?|referr(?:al|als|ed)|assessments?|timetables?|plans?)\b/i;
 
+/**
+ * An aim with what the school does joined on as a clause of its own ("Our aim is for each young
+ * person to return to mainstream school, and we arrange visits and a phased return"): the joined
+ * clause is practice (judging-guide.md: an aim that names a concrete arrangement counts for it).
+ */
+const JOINED_PRACTICE = /[,;] (?:and )?we (?!(?:also )?(?:aim|hope|want|wish|strive|endeavour|will|would|shall|try|seek|believe|value|are committed|recognise)\b)[a-z]+(?:s|ed)?\b/i;
+
 /** Whose voice a sentence is in. */
 export function sentenceVoice(text: string): Voice {
   const first = FIRST_PERSON.test(text);
@@ -287,7 +294,7 @@ export function statementKind(text: string): Statement {
   if (ABOUT_DOCUMENT.test(text)) return 'about-document';
   if (isAbsence(text)) return 'absence';
   if (isPointer(text)) return 'pointer';
-  if (AIM.test(text)) return 'aim';
+  if (AIM.test(text) && !JOINED_PRACTICE.test(text)) return 'aim';
   if (RESTATED_DUTY.test(text) && !NAMED_ACTIVITY.test(text)) return 'aim';
   if (ACKNOWLEDGED_DUTY.test(text)) return 'aim';
   if (OBJECTIVE.test(text) && text.split(/\s+/).length <= 40 && !CONCRETE.test(text)) return 'aim';

@@ -25,6 +25,11 @@ describe('sentence facts: voice and statement', () => {
     // An aim after where it is held.
     ["At St Cuthbert's we aim to nurture every child to grow in faith, knowledge and love.", 'aim'],
     ['Here at Larkfield, we hope every child will enjoy coming to school.', 'aim'],
+    // An aim with what is done joined on as a clause of its own is practice; with more hopes, an aim.
+    ['Our aim is for each young person to return to mainstream school, and we arrange visits and a phased return.', 'practice'],
+    ['We aim to work in partnership with parents; we meet each family three times a year.', 'practice'],
+    ['We aim for every child to achieve their best, and we believe that every child matters.', 'aim'],
+    ['We hope that parents will feel involved, and we want them to feel welcome.', 'aim'],
     // Statutory wording with its pronouns as printed, behind a list marker.
     ['b) Have a disability which prevents or hinders him/her from making use of facilities of a kind generally provided for others', 'definition'],
     // What an area of need covers, in general.
