@@ -1,7 +1,7 @@
 import type { SenDocument } from '../document/types.js';
 import { describeMatcher } from './compile.js';
 import type { CompiledMatcher } from './compile.js';
-import { dateNote, Evaluator, type EngineFacts } from './evaluate.js';
+import { dateNote, Evaluator, testBounded, type EngineFacts } from './evaluate.js';
 import { ruleLiveLinks } from './links.js';
 import { hasEntity } from './entities.js';
 import { phraseOffsets, type CompiledPhrases } from './phrases.js';
@@ -25,11 +25,23 @@ export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts,
   const evaluator = new Evaluator(prepared, facts);
   let saidAbsent: Evaluator | null | undefined;
   const absences = () => (saidAbsent === undefined ? (saidAbsent = absenceEvaluator(prepared, facts)) : saidAbsent);
-  const headings = new Map(ruleset.rules.map((rule) => [rule, sectionHeadings(rule.met)]));
-  const othersHeadings = (rule: Rule) => [...headings].flatMap(([other, hs]) => (other === rule ? [] : hs));
+  // Each rule's own sentences: those it meets under a heading that names it. (Its hits are cached
+  // by the evaluator, so asking for a rule judged later costs nothing more.)
+  const applying = ruleset.rules.filter((rule) => rule.spec.appliesTo.includes(schoolType));
+  const ownSentences = new Map<Rule, Set<number>>();
+  const ownOf = (rule: Rule) => {
+    let own = ownSentences.get(rule);
+    if (!own) {
+      const under = sentencesUnder(evaluator, sectionHeadings(rule.met));
+      own = new Set(under.size ? evaluator.run(rule.met).filter((i) => under.has(i)) : []);
+      ownSentences.set(rule, own);
+    }
+    return own;
+  };
+  const othersOwn = (rule: Rule) => new Set(applying.flatMap((other) => (other === rule ? [] : [...ownOf(other)])));
   return ruleset.rules.map((rule) =>
     withAbsenceNote(
-      withDateNote(withLinkNotes(judge(rule, evaluator, schoolType, othersHeadings), rule, evaluator, facts), rule, facts),
+      withDateNote(withLinkNotes(judge(rule, evaluator, schoolType, othersOwn), rule, evaluator, facts), rule, facts),
       rule,
       absences,
     ),
@@ -110,7 +122,7 @@ function withLinkNotes(finding: Finding, rule: Rule, ev: Evaluator, facts: Engin
   return { ...finding, notes: [...(finding.notes ?? []), ...notes] };
 }
 
-function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType, othersHeadings: (rule: Rule) => CompiledPhrases[]): Finding {
+function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType, othersOwn: (rule: Rule) => Set<number>): Finding {
   const { spec } = rule;
   const base = {
     id: spec.id,
@@ -132,7 +144,7 @@ function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType, othersHeadings
   }
   const met = ev.run(rule.met);
   if (met.length) {
-    return { ...base, status: 'met', evidence: evidence(ev, underOwnHeadingFirst(ev, rule.met, met, () => othersHeadings(rule))), searched: [] };
+    return { ...base, status: 'met', evidence: evidence(ev, underOwnHeadingFirst(ev, rule.met, met, () => othersOwn(rule))), searched: [] };
   }
   const partial = rule.partial ? ev.run(rule.partial) : [];
   if (partial.length) {
@@ -143,24 +155,27 @@ function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType, othersHeadings
 
 /**
  * The hits, those under a heading or question that names the requirement first (the headings its
- * `section` matchers name), those under another requirement's heading last, each group strongest
- * first: the complaints paragraph under "Complaints" is a better quote than a sentence about
- * recording concerns further up, and the small groups under "How will school staff support my
- * child?" a better quote for additional support than teaching assistants' courses under "What
- * training have the staff had?" (class 9).
+ * `section` matchers name), last those that another requirement meets under a heading naming
+ * it, each group strongest first: the complaints paragraph under "Complaints" is a better quote
+ * than a sentence about recording concerns further up, and the small groups under "How will
+ * school staff support my child?" a better quote for additional support than teaching
+ * assistants' courses that meet staff training under "What training have the staff had?" (class
+ * 9). A table of groups under a broad "In the classroom" that teaching does not meet stays.
  */
-function underOwnHeadingFirst(ev: Evaluator, met: CompiledMatcher, hits: number[], othersHeadings: () => CompiledPhrases[]): number[] {
+function underOwnHeadingFirst(ev: Evaluator, met: CompiledMatcher, hits: number[], othersOwn: () => Set<number>): number[] {
   const strongest = strongestFirst(ev, met);
   if (hits.length < 2) return hits;
-  const under = (headings: CompiledPhrases[]) => {
-    const out = new Set<number>();
-    for (const h of headings) for (const i of ev.sectionSentences(h)) out.add(i);
-    return out;
-  };
-  const own = under(sectionHeadings(met));
-  const others = under(othersHeadings());
+  const own = sentencesUnder(ev, sectionHeadings(met));
+  const others = othersOwn();
   const tier = (i: number) => (own.has(i) ? 0 : others.has(i) ? 2 : 1);
   return [0, 1, 2].flatMap((t) => strongest(hits.filter((i) => tier(i) === t)));
+}
+
+/** The sentences under any of these headings. */
+function sentencesUnder(ev: Evaluator, headings: CompiledPhrases[]): Set<number> {
+  const out = new Set<number>();
+  for (const h of headings) for (const i of ev.sectionSentences(h)) out.add(i);
+  return out;
 }
 
 /**
@@ -174,15 +189,15 @@ function strongestFirst(ev: Evaluator, met: CompiledMatcher): (hits: number[]) =
   // Only the branches that found a sentence speak for it: a frame's generic list ("pupils",
   // "use") held by a sentence the frame did not match says nothing.
   // Built on first use: most rules have one sentence or none to order.
-  let branches: { found: Set<number>; lists: CompiledPhrases[] }[] | null = null;
+  let branches: { found: Set<number>; lists: Signal[] }[] | null = null;
   const listsFor = (i: number) => {
-    branches ??= (met.kind === 'any' ? met.parts : [met]).map((b) => ({ found: new Set(ev.run(b)), lists: phraseLists(b) }));
+    branches ??= (met.kind === 'any' ? met.parts : [met]).map((b) => ({ found: new Set(ev.run(b)), lists: signals(b) }));
     return branches.filter((b) => b.found.has(i)).flatMap((b) => b.lists);
   };
   return (all) => {
     if (all.length < 2) return all;
     const hits = all.slice(0, WEIGHED_HITS);
-    const held = new Map(hits.map((i) => [i, listsFor(i).filter((c) => ev.holdsPhrases(c, i)).length]));
+    const held = new Map(hits.map((i) => [i, listsFor(i).filter((c) => holds(ev, c, i)).length]));
     const ranked = hits.sort((a, b) => held.get(b)! - held.get(a)! || a - b);
     const best = held.get(ranked[0]!)!;
     const top = ranked.filter((i) => held.get(i) === best).slice(0, TIE_BROKEN);
@@ -193,9 +208,20 @@ function strongestFirst(ev: Evaluator, met: CompiledMatcher): (hits: number[]) =
   };
 }
 
-function occurrencesIn(s: { norm: string; text: string }, lists: CompiledPhrases[]): number {
+/** What a matcher looks for that a sentence can hold: a phrase list, or a pattern. */
+type Signal = CompiledPhrases | RegExp;
+
+function holds(ev: Evaluator, c: Signal, i: number): boolean {
+  return c instanceof RegExp ? i < ev.lineCount && testBounded(c, ev.sentence(i).text) : ev.holdsPhrases(c, i);
+}
+
+function occurrencesIn(s: { norm: string; text: string }, lists: Signal[]): number {
   let n = 0;
   for (const c of lists) {
+    if (c instanceof RegExp) {
+      n += testBounded(c, s.text) ? 1 : 0;
+      continue;
+    }
     const found = phraseOffsets(c, s.norm, s.text);
     n += found.folded.length + found.exact.length;
   }
@@ -203,18 +229,21 @@ function occurrencesIn(s: { norm: string; text: string }, lists: CompiledPhrases
 }
 
 /**
- * The phrase lists a matcher looks for: not those it must not find, nor a section's (its
- * headings, and the everyday words it asks of an answer under them, "use", "have", say little).
+ * The phrase lists and patterns a matcher looks for: not those it must not find, nor a section's
+ * (its headings, and the everyday words it asks of an answer under them, "use", "have", say
+ * little). A pattern ("1:1", "assess, plan, do, review") weighs as much as a phrase list.
  */
-function phraseLists(m: CompiledMatcher): CompiledPhrases[] {
+function signals(m: CompiledMatcher): Signal[] {
   switch (m.kind) {
     case 'phrases':
       return [m.phrases];
+    case 'regex':
+      return [m.regex];
     case 'near':
       return [m.a, m.b];
     case 'all':
     case 'any':
-      return [...new Set(m.parts.flatMap(phraseLists))];
+      return [...new Set(m.parts.flatMap(signals))];
     default:
       return [];
   }

@@ -168,6 +168,18 @@ test("send-policy-formal: parents are quoted from under the model policy's headi
   expect(first('complaints').quote).toMatch(/^Complaints about SEN provision in our school should be made to the class teacher/);
 });
 
+test('tabs-page: the hidden tabs are read, and additional support is quoted from the table of groups, not the staff\'s training', async () => {
+  const doc = await extractHtml(readFileSync(join(ROOT, 'tabs-page.html'), 'utf8'), 'https://www.school.example.sch.uk/send');
+  const report = audit(doc, 'tabs-page.html');
+  const first = (id: string) => report.results.find((r) => r.id === id)!.evidence[0]!.quote;
+  // In the fourth tab, hidden until clicked.
+  expect(first('senco-contact')).toMatch(/Mrs Chiara Bellini/);
+  // "Staff have had training ... in precision teaching" meets staff training, not under its heading here,
+  // so it is not demoted by a heading; the rows weigh more (a pattern such as "1:1" counts).
+  expect(first('additional-support')).not.toMatch(/training/);
+  expect(first('additional-support')).toMatch(/—/);
+});
+
 describe('the same report as Word sets it out, as a PDF', () => {
   // Every text report: numbered headings and bullets at tab stops, the title set larger. The PDF's
   // metadata date is seven years old, so an undated report stays without a recent date.
