@@ -117,7 +117,10 @@ function sentenceEnd(text: string): number {
  * others in a clause: "This report, written to the Code of Practice, was updated...") or after
  * them (a flattened table: "...Medical Conditions policy | Date approved...").
  */
-function aboutThisDocument(clause: string): boolean {
+function aboutThisDocument(clause: string, itself: RegExp | null): boolean {
+  // The document's own name is no other thing: "Accessibility Plan 2025 to 2028 Approved by the
+  // Governing Body: 18 March 2025", read in the plan itself.
+  if (itself) clause = clause.replace(itself, 'this document');
   const others = [...clause.matchAll(OTHER_SUBJECT)];
   if (others.length === 0) return true;
   const first = others[0]!;
@@ -166,9 +169,11 @@ function nearestCue(before: string): Hit | null {
  * Judges one date found in `text` (a block), given the blocks just before it (nearest first),
  * which are its context when the date opens its block (a label such as "Date approved" in the
  * cell or line above, or a sentence wrapped onto a new line). `nearTop`: the block is among
- * the first few of the document, where a date standing alone is the document's own.
+ * the first few of the document, where a date standing alone is the document's own. `itself`:
+ * the name the document gives itself when that name would otherwise read as another thing's (an
+ * accessibility plan's "Accessibility Plan").
  */
-export function judgeDate(text: string, mention: DateMention, previous: string[], nearTop: boolean): DateJudgement {
+export function judgeDate(text: string, mention: DateMention, previous: string[], nearTop: boolean, itself: RegExp | null = null): DateJudgement {
   const own = text.slice(0, mention.start);
   const after = text.slice(mention.end);
   // Alone in its block: a cover-page or table-cell date.
@@ -192,7 +197,7 @@ export function judgeDate(text: string, mention: DateMention, previous: string[]
     // support our pupils – updated October 2026" is the page's own.
     const beforeCue = context.slice(0, hit.end - hit.length);
     const titleDash = nearTop && text.length <= SEN_TITLE_CHARS && /\s[–—|-]\s*$/.test(beforeCue);
-    if (!hit.cue.title && !titleDash && !aboutThisDocument(beforeCue)) return judged('other');
+    if (!hit.cue.title && !titleDash && !aboutThisDocument(beforeCue, itself)) return judged('other');
     // A bare year needs its cue close by: "Reviewed: 2024", not a year 40 characters on. A day in
     // figures with a two-digit year ("Approved by governors on 14.07.26") is weak only in that it
     // needs a cue at all, so the cue's own reach will do.

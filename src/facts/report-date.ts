@@ -29,6 +29,14 @@ interface Candidate {
 const TOP_BLOCKS = 12;
 const MAX_COVER_DATES = 2;
 const FALLBACK_ORDER: MetadataDate['source'][] = ['pdf-metadata'];
+/**
+ * A document that names itself an accessibility plan in its first lines: there, "Accessibility
+ * Plan ... approved ..." dates this document, not another plan the report points to.
+ */
+const NAME_BLOCKS = 2;
+/** A name line, not a sentence about a plan ("Our Accessibility Plan was approved in 2025."). */
+const SELF_NAMED_PLAN = /^(?!(?:our|see|please|the\s+school['’]s|this)\b)[^.!?]{0,80}\baccessibility\s+plan\b(?![^.!?]*\b(?:see|read|found|available|was|is|were)\b)/i;
+const SELF_NAMED_PLAN_ALL = /\baccessibility\s+plans?\b/gi;
 
 /** Orders dates in time; a year alone sits at its sortMonth (September for a school year). */
 function ordinal(m: DateMention): number {
@@ -43,6 +51,7 @@ function ordinal(m: DateMention): number {
  */
 function ownDates(doc: SenDocument): Candidate[] {
   const texts = [...(doc.title ? [doc.title] : []), ...doc.blocks.map((b) => b.text)];
+  const itself = texts.slice(0, NAME_BLOCKS).some((t) => SELF_NAMED_PLAN.test(t)) ? SELF_NAMED_PLAN_ALL : null;
   const cued: Candidate[] = [];
   const placed: Candidate[] = [];
   texts.forEach((text, i) => {
@@ -50,7 +59,7 @@ function ownDates(doc: SenDocument): Candidate[] {
     if (mentions.length === 0) return;
     const previous = [texts[i - 1] ?? '', texts[i - 2] ?? ''];
     for (const mention of mentions) {
-      const verdict = judgeDate(text, mention, previous, i < TOP_BLOCKS);
+      const verdict = judgeDate(text, mention, previous, i < TOP_BLOCKS, itself);
       if (verdict.role !== 'self') continue;
       (verdict.byPosition ? placed : cued).push({ mention, quote: verdict.quote });
     }

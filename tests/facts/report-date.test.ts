@@ -77,6 +77,13 @@ describe('findReportDate: dates of other things do not count', () => {
     expect(valueOf([FILLER, 'Reviewed: September 2025. Next review: September 2026.'])).toBe('2025-09');
   });
 
+  it("reads an accessibility plan's own approval on a cover run together on one line, but not a report's plan's", () => {
+    const cover = 'Brookfield Community Primary School Accessibility Plan 2025 to 2028 Approved by the Full Governing Body: 18 March 2025 Next review: Spring 2028';
+    expect(valueOf([cover, FILLER])).toBe('2025-03-18');
+    // In a report, the plan it points to is another document, and its approval another date.
+    expect(valueOf(['Oakridge Primary School SEN Information Report', FILLER, 'Our Accessibility Plan was approved by governors in March 2025.'])).toBeNull();
+  });
+
   it('ignores revision dates, which policies use for the next review', () => {
     expect(valueOf([FILLER, 'Effective from: March 2025 Revision date: March 2026'])).toBe('2025-03');
   });
