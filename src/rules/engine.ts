@@ -10,6 +10,7 @@ import type { SchoolType } from './schema.js';
 import type { Evidence, Finding, Rule, Ruleset } from './types.js';
 
 const MAX_EVIDENCE = 3;
+const ABSENCE_NOTE = 'The report says this is not in place:';
 const MAX_QUOTE = 300;
 /** How many of a rule's hits in document order are weighed for the best quote. */
 const WEIGHED_HITS = 12;
@@ -25,6 +26,8 @@ export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts,
   const evaluator = new Evaluator(prepared, facts);
   let saidAbsent: Evaluator | null | undefined;
   const absences = () => (saidAbsent === undefined ? (saidAbsent = absenceEvaluator(prepared, facts)) : saidAbsent);
+  let setAside: SetAside | null | undefined;
+  const asideReader = () => (setAside === undefined ? (setAside = setAsideEvaluator(prepared, facts)) : setAside);
   // Each rule's own sentences: those it meets under a heading that names it. (Its hits are cached
   // by the evaluator, so asking for a rule judged later costs nothing more.)
   const applying = ruleset.rules.filter((rule) => rule.spec.appliesTo.includes(schoolType));
@@ -40,12 +43,72 @@ export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts,
   };
   const othersOwn = (rule: Rule) => new Set(applying.flatMap((other) => (other === rule ? [] : [...ownOf(other)])));
   return ruleset.rules.map((rule) =>
-    withAbsenceNote(
-      withDateNote(withLinkNotes(judge(rule, evaluator, schoolType, othersOwn), rule, evaluator, facts), rule, facts),
+    withSetAsideNote(
+      withAbsenceNote(
+        withDateNote(withLinkNotes(judge(rule, evaluator, schoolType, othersOwn), rule, evaluator, facts), rule, facts),
+        rule,
+        absences,
+      ),
       rule,
-      absences,
+      asideReader,
     ),
   );
+}
+
+/**
+ * Why a sentence was not read as the school's own arrangement, in the words a note gives, or null
+ * when it was. Only the reasons a school can act on, by saying what it does in its own words:
+ * not quotations or definitions, which match a rule's words more by chance than by topic (and
+ * not what the school says it does not have, which has its own note).
+ */
+function whySetAside(s: Sentence): string | null {
+  if (s.role !== 'body' && s.role !== 'generic') return null;
+  if (s.voice === 'law') return 'it reads as what the law or national guidance says schools must do, not what this school does';
+  if (s.voice === 'local-authority') return "it reads as a local authority's or advice service's words, not the school's";
+  if (s.voice === 'template') return "it reads as a template's prompt, not the school's answer";
+  if (s.voice !== 'school') return null;
+  if (s.statement === 'aim') return 'it reads as an aim or hope, with no arrangement named (say what is done, by whom and how often)';
+  if (s.role === 'generic' && s.statement === 'practice') return "it is in a passage read as the law's or another body's words, not the school's own";
+  return null;
+}
+
+/**
+ * An evaluator that reads the sentences set aside as not the school's own arrangement (the law's
+ * words, aims, definitions, words about the document) as if they were, or null when there are
+ * none: what a rule would have met in them is what a missing finding can point to.
+ */
+interface SetAside {
+  ev: Evaluator;
+  /** Why each sentence was set aside (null: it was not). */
+  why: (string | null)[];
+}
+
+function setAsideEvaluator(prepared: PreparedDocument, facts: EngineFacts): SetAside | null {
+  // A page that is not the school's (a council's, a template) says so once, in its kind.
+  if (facts.documentVoice) return null;
+  const why = prepared.sentences.map(whySetAside);
+  if (why.every((w) => w === null)) return null;
+  const sentences = prepared.sentences.map((s, i) =>
+    why[i] === null ? s : { ...s, role: 'body' as const, voice: 'school' as const, statement: 'practice' as const },
+  );
+  return { ev: new Evaluator({ ...prepared, sentences }, facts), why };
+}
+
+/**
+ * A missing requirement whose words the report does have, in a sentence not read as the school's
+ * own arrangement, says which sentence and why: a SENCO who copied the Code's "schools must
+ * consult parents" learns that the report should say how this school consults them.
+ */
+function withSetAsideNote(finding: Finding, rule: Rule, reader: () => SetAside | null): Finding {
+  if (finding.status !== 'missing' || (finding.notes ?? []).some((n) => n.startsWith(ABSENCE_NOTE))) return finding;
+  const aside = reader();
+  if (!aside) return finding;
+  const hit = aside.ev.run(rule.met).find((i) => i < aside.ev.lineCount && aside.why[i] !== null);
+  if (hit === undefined) return finding;
+  return {
+    ...finding,
+    notes: [...(finding.notes ?? []), `A sentence names this but was not counted, as ${aside.why[hit]}: "${clip(aside.ev.sentence(hit).text)}"`],
+  };
 }
 
 /**
@@ -70,7 +133,7 @@ function withAbsenceNote(finding: Finding, rule: Rule, absences: () => Evaluator
   if (!ev) return finding;
   const said = ev.run(rule.met).filter((i) => i < ev.lineCount && ev.sentence(i).statement === 'absence');
   if (said.length === 0) return finding;
-  return { ...finding, notes: [...(finding.notes ?? []), `The report says this is not in place: "${clip(ev.sentence(said[0]!).text)}"`] };
+  return { ...finding, notes: [...(finding.notes ?? []), `${ABSENCE_NOTE} "${clip(ev.sentence(said[0]!).text)}"`] };
 }
 
 /** A rule that asks for a recent date and is not met says what date was found, or that none was and where we looked. */
