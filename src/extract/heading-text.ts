@@ -67,5 +67,9 @@ export function isHeadingText(text: string): boolean {
   if (isQuestion(t)) return ws.length <= MAX_QUESTION_WORDS;
   if (ws.length > MAX_WORDS) return false;
   if (isShoutedText(t) || isTitleCase(t)) return true;
-  return ws.length <= MAX_SENTENCE_CASE_WORDS && !ws.some((w) => VERBS.has(w.toLowerCase()));
+  // A verb is allowed where a question word or "if" leads, as a question without its mark
+  // ("If you are not happy", "What we do"): not half a sentence ("Our SENCO is").
+  return ws.length <= MAX_SENTENCE_CASE_WORDS && (QUESTION_LEAD.test(t) || !ws.some((w) => VERBS.has(w.toLowerCase())));
 }
+
+const QUESTION_LEAD = /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:if|how|what|when|where|who|why|which)\b/i;

@@ -28,24 +28,10 @@ export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts,
   const absences = () => (saidAbsent === undefined ? (saidAbsent = absenceEvaluator(prepared, facts)) : saidAbsent);
   let setAside: SetAside | null | undefined;
   const asideReader = () => (setAside === undefined ? (setAside = setAsideEvaluator(prepared, facts)) : setAside);
-  // Each rule's own sentences: those it meets under a heading that names it. (Its hits are cached
-  // by the evaluator, so asking for a rule judged later costs nothing more.)
-  const applying = ruleset.rules.filter((rule) => rule.spec.appliesTo.includes(schoolType));
-  const ownSentences = new Map<Rule, Set<number>>();
-  const ownOf = (rule: Rule) => {
-    let own = ownSentences.get(rule);
-    if (!own) {
-      const under = sentencesUnder(evaluator, sectionHeadings(rule.met));
-      own = new Set(under.size ? evaluator.run(rule.met).filter((i) => under.has(i)) : []);
-      ownSentences.set(rule, own);
-    }
-    return own;
-  };
-  const othersOwn = (rule: Rule) => new Set(applying.flatMap((other) => (other === rule ? [] : [...ownOf(other)])));
   return ruleset.rules.map((rule) =>
     withSetAsideNote(
       withAbsenceNote(
-        withDateNote(withLinkNotes(judge(rule, evaluator, schoolType, othersOwn), rule, evaluator, facts), rule, facts),
+        withDateNote(withLinkNotes(judge(rule, evaluator, schoolType), rule, evaluator, facts), rule, facts),
         rule,
         absences,
       ),
@@ -185,7 +171,7 @@ function withLinkNotes(finding: Finding, rule: Rule, ev: Evaluator, facts: Engin
   return { ...finding, notes: [...(finding.notes ?? []), ...notes] };
 }
 
-function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType, othersOwn: (rule: Rule) => Set<number>): Finding {
+function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType): Finding {
   const { spec } = rule;
   const base = {
     id: spec.id,
@@ -207,7 +193,7 @@ function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType, othersOwn: (ru
   }
   const met = ev.run(rule.met);
   if (met.length) {
-    return { ...base, status: 'met', evidence: evidence(ev, underOwnHeadingFirst(ev, rule.met, met, () => othersOwn(rule))), searched: [] };
+    return { ...base, status: 'met', evidence: evidence(ev, underOwnHeadingFirst(ev, rule.met, met)), searched: [] };
   }
   const partial = rule.partial ? ev.run(rule.partial) : [];
   if (partial.length) {
@@ -218,20 +204,16 @@ function judge(rule: Rule, ev: Evaluator, schoolType: SchoolType, othersOwn: (ru
 
 /**
  * The hits, those under a heading or question that names the requirement first (the headings its
- * `section` matchers name), last those that another requirement meets under a heading naming
- * it, each group strongest first: the complaints paragraph under "Complaints" is a better quote
- * than a sentence about recording concerns further up, and the small groups under "How will
- * school staff support my child?" a better quote for additional support than teaching
- * assistants' courses that meet staff training under "What training have the staff had?" (class
- * 9). A table of groups under a broad "In the classroom" that teaching does not meet stays.
+ * `section` matchers name), each group strongest first: the complaints paragraph under
+ * "Complaints" is a better quote than a sentence about recording concerns further up (class 9).
+ * (Quoting last what another requirement meets under its own heading was tried: it pushed the
+ * campus's lifts below a list of needs, under "Equipment and the building", and was dropped.)
  */
-function underOwnHeadingFirst(ev: Evaluator, met: CompiledMatcher, hits: number[], othersOwn: () => Set<number>): number[] {
+function underOwnHeadingFirst(ev: Evaluator, met: CompiledMatcher, hits: number[]): number[] {
   const strongest = strongestFirst(ev, met);
   if (hits.length < 2) return hits;
   const own = sentencesUnder(ev, sectionHeadings(met));
-  const others = othersOwn();
-  const tier = (i: number) => (own.has(i) ? 0 : others.has(i) ? 2 : 1);
-  return [0, 1, 2].flatMap((t) => strongest(hits.filter((i) => tier(i) === t)));
+  return [...strongest(hits.filter((i) => own.has(i))), ...strongest(hits.filter((i) => !own.has(i)))];
 }
 
 /** The sentences under any of these headings. */

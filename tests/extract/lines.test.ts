@@ -158,6 +158,12 @@ describe('linesToBlocks: headings', () => {
     expect(blocks(long).filter((b) => b.kind === 'heading')).toEqual([]);
   });
 
+  it('takes a short line led by "if" or a question word as a heading though it has a verb, but not half a sentence', () => {
+    const text = `${body}\n\nIf you are not happy\n\n${body}\n\nWhere we are now\n\n${body}`;
+    expect(blocks(text).filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['If you are not happy', 'Where we are now']);
+    expect(blocks(`${body}\n\nOur SENCO is\n\n${body}`).filter((b) => b.kind === 'heading')).toEqual([]);
+  });
+
   it('takes a Title Case label ending in a colon as a minor heading', () => {
     const bs = blocks(`Report Title\n${body}\nEarly Identification:\n${body}`);
     expect(bs[2]).toMatchObject({ kind: 'heading', text: 'Early Identification:', level: 3 });

@@ -149,7 +149,7 @@ test('accessibility-plan-actions: the sentence that holds most of what a rule as
   expect(first('disabled-access-facilities')).toMatch(/^The main building has ramps, a lift, two accessible toilets/);
 });
 
-test('older-report-2016: a sentence under the heading of its requirement is quoted first, and one under another requirement\'s heading last', () => {
+test('older-report-2016: a sentence under the heading of its requirement is quoted first, not teaching assistants\' courses or a plan that says what the help is', () => {
   const doc = extractText(readFileSync(join(ROOT, 'older-report-2016.txt'), 'utf8'), false);
   const first = (id: string) => audit(doc, 'older-report-2016.txt').results.find((r) => r.id === id)!.evidence[0]!;
   // Not the teaching assistants' courses, under "What training have the staff ... had?".
@@ -174,10 +174,20 @@ test('tabs-page: the hidden tabs are read, and additional support is quoted from
   const first = (id: string) => report.results.find((r) => r.id === id)!.evidence[0]!.quote;
   // In the fourth tab, hidden until clicked.
   expect(first('senco-contact')).toMatch(/Mrs Chiara Bellini/);
-  // "Staff have had training ... in precision teaching" meets staff training, not under its heading here,
-  // so it is not demoted by a heading; the rows weigh more (a pattern such as "1:1" counts).
+  // Not "Staff have had training ... in precision teaching": the rows weigh more (a pattern such as "1:1" counts).
   expect(first('additional-support')).not.toMatch(/training/);
   expect(first('additional-support')).toMatch(/—/);
+});
+
+test('sixth-form-college: quotes from under the report\'s own headings, not a heading line or a list of needs', () => {
+  const doc = extractText(readFileSync(join(ROOT, 'sixth-form-college.txt'), 'utf8'), false);
+  const first = (id: string) => audit(doc, 'sixth-form-college.txt').results.find((r) => r.id === id)!.evidence[0]!;
+  // "If you are not happy" is the heading, not the quote.
+  expect(first('complaints').heading).toBe('If you are not happy');
+  expect(first('complaints').quote).not.toBe('If you are not happy');
+  expect(first('staff-expertise-training').heading).toBe('Our staff');
+  // The campus's lifts, not the list of needs that names wheelchair users.
+  expect(first('disabled-access-facilities').quote).toMatch(/^The campus has lifts/);
 });
 
 describe('the same report as Word sets it out, as a PDF', () => {
