@@ -65,6 +65,23 @@ function schoolProvidesCitingLaw(text: string): boolean {
   return provides >= 0 && law !== null && provides < law.index && !DUTY_LAID.test(text);
 }
 
+/**
+ * The law cited in one clause and the school's own practice in the next: "Schools must have a
+ * qualified SENCO; ours holds the National Award", "The Equality Act requires reasonable
+ * adjustments, and we make them", "As the Code recommends, we use a graduated approach". The
+ * school's clause, with no duty laid in it, makes the sentence the school's.
+ */
+const SCHOOL_CLAUSE = /(?:[;:]|,)\s+(?:and\s+|but\s+|so\s+)?(?:(?:at|in)\s+(?:our|this)\s+(?:school|academy),?\s+|here,?\s+)?(?:we|ours|our\s+(?:school|academy|senco|sendco|staff|governors?|teachers?))\b/gi;
+function schoolClauseAfterLaw(text: string): boolean {
+  const law = LAW_WORDS.exec(text);
+  if (!law) return false;
+  SCHOOL_CLAUSE.lastIndex = law.index + law[0].length;
+  const join = SCHOOL_CLAUSE.exec(text);
+  if (!join) return false;
+  const tail = text.slice(join.index + join[0].length);
+  return !LAW_WORDS.test(tail) && !DUTY_LAID.test(tail);
+}
+
 /** A law or national scheme spoken of as history ("introduced in 2014 by the Children and Families Act"). */
 const LAW_HISTORY = /\b(?:was|were) (?:introduced|established|created|brought in|set up)\b[^.]{0,60}\b(?:act|regulations?|code of practice|government|legislation)\b|\b(?:came into (?:force|effect))\b/i;
 
@@ -279,7 +296,7 @@ const JOINED_PRACTICE = /[,;] (?:and )?we (?!(?:also )?(?:aim|hope|want|wish|str
 /** Whose voice a sentence is in. */
 export function sentenceVoice(text: string): Voice {
   const first = FIRST_PERSON.test(text);
-  if (LAW_WORDS.test(text) && !schoolProvidesCitingLaw(text)) return LA_DUTY.test(text) ? 'local-authority' : 'law';
+  if (LAW_WORDS.test(text) && !schoolProvidesCitingLaw(text) && !schoolClauseAfterLaw(text)) return LA_DUTY.test(text) ? 'local-authority' : 'law';
   if (!first && LAW_HISTORY.test(text)) return 'law';
   if (!first && LOCAL_OFFER_IN_GENERAL.test(text)) return 'local-authority';
   if (!first && LA_VOICE.test(text)) return 'local-authority';

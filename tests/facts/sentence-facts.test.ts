@@ -88,12 +88,19 @@ describe('sentence facts: voice and statement', () => {
     ['We do not withdraw pupils from lessons; instead, teaching assistants support small groups in class.', 'school', 'practice'],
     ['Where we do not have the expertise in school, we buy in advice from specialist teachers.', 'school', 'practice'],
     ['The old ramp was removed and replaced with a wider one.', 'school', 'practice'],
+    // The law cited in one clause, the school's practice in a clause of its own.
+    ['Schools must have a qualified SENCO; ours holds the National Award for SEN Co-ordination.', 'school', 'practice'],
+    ['The Equality Act requires reasonable adjustments, and we make them: a pupil may leave lessons early.', 'school', 'practice'],
+    ['As the SEND Code of Practice recommends, we use a graduated approach.', 'school', 'practice'],
   ])('%s is the school’s own practice', (text, voice, statement) => {
     expect(sentenceFacts(text)).toEqual({ voice, statement });
   });
 
   it.each([
     ['Schools must publish information about their SEN provision.', 'law'],
+    // The clause after is still the law's, or lays a duty.
+    ['Schools must publish a report, and we must update it every year.', 'law'],
+    ['The Code of Practice says schools should consult parents; our governors must make sure this happens.', 'law'],
     // The law is the main clause, the school's provision only what it says.
     ['The Code of Practice states that the school provides a SENCO for every pupil.', 'law'],
     ['The Act requires that every school provides information about its SEN provision.', 'law'],
