@@ -30,6 +30,22 @@ function isCellGap(gap: number, height: number): boolean {
   return gap >= 12 && gap >= 1.5 * height;
 }
 
+/**
+ * A line of justified text stretched far (the line before an address too long to fit) has many
+ * wide gaps, all about as wide as each other: word spaces, not cells. A table's row has few, and
+ * of different widths, as its cells' texts are.
+ */
+const JUSTIFIED_MIN_GAPS = 3;
+function isJustifiedLine(gaps: number[]): boolean {
+  if (gaps.length < JUSTIFIED_MIN_GAPS) return false;
+  const min = Math.min(...gaps);
+  const max = Math.max(...gaps);
+  return max - min <= Math.max(2, 0.15 * max);
+}
+
+/** Stands for a wide gap until its line is read whole: a tab (cells), or a space (justified text). */
+const GAP_MARK = '\u0000';
+
 /** One line of a page as read, and the size of most of its text (pdfjs's item height: the font size). */
 export interface PageLine {
   text: string;
@@ -51,11 +67,16 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
   const sizes: Map<number, number>[] = [new Map()];
   // Where each line's first text stands.
   const starts: ({ x: number; y: number } | undefined)[] = [];
+  // The width of each wide gap on each line, in order.
+  const gaps: number[][] = [[]];
   const push = (str: string, size = 0) => {
     out.push(str);
     const pieces = str.split('\n');
     pieces.forEach((piece, i) => {
-      if (i > 0) sizes.push(new Map());
+      if (i > 0) {
+        sizes.push(new Map());
+        gaps.push([]);
+      }
       const chars = piece.replace(/\s/g, '').length;
       const line = sizes[sizes.length - 1]!;
       if (chars > 0 && size > 0) line.set(size, (line.get(size) ?? 0) + chars);
@@ -66,6 +87,7 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
   let lineHeight = 0;
   // A wide whitespace item, or a wide gap, waits here: it becomes a tab only between two pieces of text.
   let gapPending = false;
+  let gapWidth = 0;
   for (const item of items) {
     const [x, y] = toPage(item.transform[4] ?? 0, item.transform[5] ?? 0);
     const sameLine = lastY !== undefined && Math.abs(lastY - y) < LINE_THRESHOLD;
@@ -76,17 +98,27 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
         push('\n');
         lineHeight = 0;
         gapPending = false;
+        gapWidth = 0;
       }
     }
     const blank = item.str.trim() === '';
     const lineStarts = out.length === 0 || out[out.length - 1]!.endsWith('\n');
     if (blank) {
-      if (!lineStarts && sameLine && isCellGap(item.width, item.height || lineHeight)) gapPending = true;
-      else if (!gapPending) push(item.str);
+      if (!lineStarts && sameLine && isCellGap(item.width, item.height || lineHeight)) {
+        gapPending = true;
+        gapWidth = Math.max(gapWidth, item.width);
+      } else if (!gapPending) push(item.str);
     } else {
-      if (!lineStarts && sameLine && lastEnd !== undefined && isCellGap(x - lastEnd, item.height)) gapPending = true;
-      if (gapPending && !lineStarts) push('\t');
+      if (!lineStarts && sameLine && lastEnd !== undefined && isCellGap(x - lastEnd, item.height)) {
+        gapPending = true;
+        gapWidth = Math.max(gapWidth, x - lastEnd);
+      }
+      if (gapPending && !lineStarts) {
+        push(GAP_MARK);
+        gaps[gaps.length - 1]!.push(gapWidth);
+      }
       gapPending = false;
+      gapWidth = 0;
       if (lineStarts) starts[sizes.length - 1] = { x, y };
       push(item.str, Math.round(item.height * 10) / 10);
     }
@@ -96,6 +128,7 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
     if (item.hasEOL) {
       push('\n');
       gapPending = false;
+      gapWidth = 0;
     }
     if (item.hasEOL || item.str.endsWith('\n')) lineHeight = 0;
   }
@@ -108,7 +141,8 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
       const start = starts[i];
       const beside = start !== undefined && prev !== undefined && start.y < prev.y - LINE_THRESHOLD && start.x > prev.x + 12 && start.y > top + LINE_THRESHOLD;
       if (start) prev = start;
-      return { text: text.replace(/\r/g, ''), size: mostUsed(sizes[i]), ...(start ? { x: start.x } : {}), ...(beside ? { beside } : {}) };
+      const cellGap = isJustifiedLine(gaps[i] ?? []) ? ' ' : '\t';
+      return { text: text.replace(/\r/g, '').replaceAll(GAP_MARK, cellGap), size: mostUsed(sizes[i]), ...(start ? { x: start.x } : {}), ...(beside ? { beside } : {}) };
     });
 }
 

@@ -31,6 +31,21 @@ describe('pageLines', () => {
     expect(pageText(items)).toBe('We meet parents\nevery term.');
   });
 
+  it('keeps a justified line stretched wide as one line of words, not cells; a row of uneven cells still has its tabs', () => {
+    // The line before an address too long to fit, stretched to the margin: wide gaps, all alike.
+    const words = ['Our', 'SENDCo', 'is', 'Dr', 'Kwame', 'Mensah,', 'who', 'can', 'be', 'reached'];
+    let x = 40;
+    const justified = words.flatMap((w, i) => {
+      const out = [item(w, x, 700), ...(i < words.length - 1 ? [item(' ', x + w.length * 5, 700, { width: 24 })] : [])];
+      x += w.length * 5 + 24;
+      return out;
+    });
+    expect(pageText(justified)).toBe('Our SENDCo is Dr Kwame Mensah, who can be reached');
+    // Three cells with gaps of different widths: a table's row.
+    const row = [item('Phonics group', 40, 700), item('Years 1 and 2', 160, 700), item('Four times a week', 300, 700), item('TA', 420, 700)];
+    expect(pageText(row)).toBe('Phonics group\tYears 1 and 2\tFour times a week\tTA');
+  });
+
   it('reads lines as shown on the page when the page is turned', () => {
     // A page turned a quarter: what the reader sees as one line runs along the PDF's y.
     const turned = (x: number, y: number): [number, number] => [y, -x];

@@ -136,7 +136,7 @@ export function makeTablePdf(blocks: PdfBlock[], info: PdfOptions['info'] = {}):
  * number; the lines after a line ending in ":" bullets at a tab stop; the rest 11-point
  * paragraphs wrapped at the margin. Made with pdfkit.
  */
-export function makeWordLikePdf(text: string, info: PdfOptions['info'] = {}): Promise<Buffer> {
+export function makeWordLikePdf(text: string, info: PdfOptions['info'] = {}, layout: { justify?: boolean } = {}): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 72, info });
     collect(doc, resolve, reject);
@@ -158,7 +158,9 @@ export function makeWordLikePdf(text: string, info: PdfOptions['info'] = {}): Pr
         doc.font('Helvetica').fontSize(11).text('\u2022', 90, y, { lineBreak: false });
         doc.text(line, 108, y, { width: 415 });
       } else {
-        doc.font('Helvetica').fontSize(11).text(line, 72, y, { width: 451 });
+        // Justified, as many schools set their reports: a line before a word too long to fit is
+        // stretched to the margin, its word spaces as wide as a table's gaps.
+        doc.font('Helvetica').fontSize(11).text(line, 72, y, { width: 451, ...(layout.justify ? { align: 'justify' as const } : {}) });
       }
       if (line.endsWith(':')) inList = true;
       doc.x = 72;
