@@ -68,7 +68,7 @@ export function isHeadingText(text: string): boolean {
   if (ws.length > MAX_WORDS) return false;
   if (isShoutedText(t) || isTitleCase(t)) return true;
   // A verb is allowed where a question word or "if" leads, as a question without its mark
-  // ("If you are not happy", "What we do"): not half a sentence ("Our SENCO is").
+  // ("If you are not happy", "Where we are now"): not half a sentence ("Our SENCO is").
   return ws.length <= MAX_SENTENCE_CASE_WORDS && (QUESTION_LEAD.test(t) || !ws.some((w) => VERBS.has(w.toLowerCase())));
 }
 

@@ -58,17 +58,17 @@ function whySetAside(s: Sentence): string | null {
   return null;
 }
 
-/**
- * An evaluator that reads the sentences set aside as not the school's own arrangement (the law's
- * words, aims, definitions, words about the document) as if they were, or null when there are
- * none: what a rule would have met in them is what a missing finding can point to.
- */
 interface SetAside {
   ev: Evaluator;
   /** Why each sentence was set aside (null: it was not). */
   why: (string | null)[];
 }
 
+/**
+ * An evaluator that reads the sentences set aside as not the school's own arrangement (those
+ * `whySetAside` gives a reason for) as if they were, or null when there are none: what a rule
+ * would have met in them is what a missing finding can point to.
+ */
 function setAsideEvaluator(prepared: PreparedDocument, facts: EngineFacts): SetAside | null {
   // A page that is not the school's (a council's, a template) says so once, in its kind.
   if (facts.documentVoice) return null;
