@@ -71,14 +71,14 @@ function schoolProvidesCitingLaw(text: string): boolean {
  * adjustments, and we make them", "As the Code recommends, we use a graduated approach". The
  * school's clause, with no duty laid in it, makes the sentence the school's.
  */
-const SCHOOL_CLAUSE = /(?:[;:]|,)\s+(?:and\s+|but\s+|so\s+)?(?:(?:at|in)\s+(?:our|this)\s+(?:school|academy),?\s+|here,?\s+)?(?:we|ours|our\s+(?:school|academy|senco|sendco|staff|governors?|teachers?))\b/gi;
+const SCHOOL_CLAUSE = /(?:[;:]|,)\s+(?:and\s+|but\s+|so\s+)?(?:(?:at|in)\s+(?:our|this)\s+(?:school|academy),?\s+|here,?\s+)?(?:we|ours|our\s+(?:school|academy|senco|sendco|staff|governors?|teachers?))\b/i;
 function schoolClauseAfterLaw(text: string): boolean {
   const law = LAW_WORDS.exec(text);
   if (!law) return false;
-  SCHOOL_CLAUSE.lastIndex = law.index + law[0].length;
-  const join = SCHOOL_CLAUSE.exec(text);
+  const afterLaw = text.slice(law.index + law[0].length);
+  const join = SCHOOL_CLAUSE.exec(afterLaw);
   if (!join) return false;
-  const tail = text.slice(join.index + join[0].length);
+  const tail = afterLaw.slice(join.index + join[0].length);
   return !LAW_WORDS.test(tail) && !DUTY_LAID.test(tail);
 }
 

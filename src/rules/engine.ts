@@ -24,10 +24,9 @@ const TIE_BROKEN = 8;
 export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts, schoolType: SchoolType): Finding[] {
   const prepared = prepareDocument(doc, facts.documentVoice);
   const evaluator = new Evaluator(prepared, facts);
-  let saidAbsent: Evaluator | null | undefined;
-  const absences = () => (saidAbsent === undefined ? (saidAbsent = absenceEvaluator(prepared, facts)) : saidAbsent);
-  let setAside: SetAside | null | undefined;
-  const asideReader = () => (setAside === undefined ? (setAside = setAsideEvaluator(prepared, facts)) : setAside);
+  // Built only when a rule is missing and asks: most findings need neither second reading.
+  const absences = once(() => absenceEvaluator(prepared, facts));
+  const asideReader = once(() => setAsideEvaluator(prepared, facts));
   return ruleset.rules.map((rule) =>
     withSetAsideNote(
       withAbsenceNote(
@@ -39,6 +38,19 @@ export function runRules(ruleset: Ruleset, doc: SenDocument, facts: EngineFacts,
       asideReader,
     ),
   );
+}
+
+/** `make`'s value, made on the first call and kept. */
+function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
 }
 
 /**
