@@ -119,11 +119,13 @@ describe('the same report as a PDF of ruled tables', () => {
     });
   }
 
-  test('provision-tables, its tables drawn', async () => {
-    const expected = parse(readFileSync(join(ROOT, 'provision-tables.expected.yaml'), 'utf8')) as Expected;
-    const pdf = await makeTablePdf(blocksOfHtml(readFileSync(join(ROOT, 'provision-tables.html'), 'utf8')));
-    check(audit(await extractPdf(new Uint8Array(pdf), 'provision-tables.pdf'), 'provision-tables.pdf'), expected);
-  });
+  for (const name of ['provision-tables', 'accessibility-plan-table']) {
+    test(`${name}, its tables drawn`, async () => {
+      const expected = parse(readFileSync(join(ROOT, `${name}.expected.yaml`), 'utf8')) as Expected;
+      const pdf = await makeTablePdf(blocksOfHtml(readFileSync(join(ROOT, `${name}.html`), 'utf8')));
+      check(audit(await extractPdf(new Uint8Array(pdf), `${name}.pdf`), `${name}.pdf`), expected);
+    });
+  }
 });
 
 test('provision-tables: evidence quotes a table row, not a lone cell, and the SENCO with her own contact', async () => {
