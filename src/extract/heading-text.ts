@@ -62,8 +62,10 @@ export function isHeadingText(text: string): boolean {
   if (digits / nonSpace.length > 0.4) return false; // phone numbers, dates, page numbers
   const ws = words(t);
   if (ws.length === 0) return false;
-  // "Responsible for:" or "Our SENCO is" is half a sentence, not a heading.
-  if (DANGLING_WORDS.has(ws[ws.length - 1]!.toLowerCase())) return false;
+  // "Responsible for:" or "Our SENCO is" is half a sentence, not a heading; but a short line led by
+  // a question word may end on its preposition ("Who to talk to", "What we are proud of").
+  const last = ws[ws.length - 1]!.toLowerCase();
+  if (DANGLING_WORDS.has(last) && !(STRANDED_PREPOSITIONS.has(last) && QUESTION_LEAD.test(t) && ws.length <= MAX_SENTENCE_CASE_WORDS)) return false;
   if (isQuestion(t)) return ws.length <= MAX_QUESTION_WORDS;
   if (ws.length > MAX_WORDS) return false;
   if (isShoutedText(t) || isTitleCase(t)) return true;
@@ -71,5 +73,8 @@ export function isHeadingText(text: string): boolean {
   // ("If you are not happy", "Where we are now"): not half a sentence ("Our SENCO is").
   return ws.length <= MAX_SENTENCE_CASE_WORDS && (QUESTION_LEAD.test(t) || !ws.some((w) => VERBS.has(w.toLowerCase())));
 }
+
+/** Prepositions a question leaves at its end ("Who to talk to"). */
+export const STRANDED_PREPOSITIONS = new Set(['to', 'for', 'with', 'about', 'of', 'on', 'in', 'from', 'at', 'by']);
 
 const QUESTION_LEAD = /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:if|how|what|when|where|who|why|which)\b/i;

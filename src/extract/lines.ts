@@ -1,6 +1,6 @@
 import type { DocumentBuilder } from '../document/build.js';
 import type { BlockKind } from '../document/types.js';
-import { isHeadingText, isQuestion, isShoutedText, isTitleCase } from './heading-text.js';
+import { isHeadingText, isQuestion, isShoutedText, isTitleCase, STRANDED_PREPOSITIONS } from './heading-text.js';
 import { shortRowText } from './table-rows.js';
 
 // Plain text lines -> blocks, for text files and PDF pages. Neither format marks structure,
@@ -394,11 +394,22 @@ function continues(prev: string, next: string, afterBlank: boolean, refWidth: nu
   if (QUESTION_START_RE.test(prev) && isQuestion(next) && !isQuestion(prev)) return true;
   if (SOFT_END_RE.test(prev)) return true;
   const lastWord = /(\S+)$/.exec(prev)?.[1]?.toLowerCase() ?? '';
-  if (CONNECTIVES.has(lastWord)) return true;
+  if (CONNECTIVES.has(lastWord)) return !strandedHeading(prev, lastWord, next);
   // One word left over from a wrapped line ("...the School Development" + "Plan").
   if (!/\s/.test(next.trim()) && prev.length >= refWidth * 0.6 && prev.length >= 40) return true;
   // A line that reached the right margin was wrapped, unless the next line stands alone as a heading.
   return prev.length >= refWidth * 0.75 && prev.length >= 40 && !isHeadingText(next);
+}
+
+const STRANDED_HEADING_WORDS = 8;
+
+/**
+ * A short heading in a question's words that ends on its preposition, before a line that starts a
+ * sentence of its own (a capital, several words, not a title in capitals): the heading ends there.
+ */
+function strandedHeading(prev: string, lastWord: string, next: string): boolean {
+  if (!STRANDED_PREPOSITIONS.has(lastWord) || !QUESTION_START_RE.test(prev) || prev.split(/\s+/).length > STRANDED_HEADING_WORDS) return false;
+  return /^\p{Lu}/u.test(next) && next.split(/\s+/).length >= 6 && !isTitleCase(next) && !isShoutedText(next);
 }
 
 /** A long address broken at the margin: "https://example.org/files/39" + "8815/report.pdf for details". */

@@ -17,17 +17,40 @@ export function removeFurniture<L extends { text: string }>(pages: L[][]): L[][]
   });
 }
 
-/** Lines (page numbers ignored) at a page edge on at least half the pages, and on three or more. */
+/**
+ * Lines (page numbers ignored) at a page edge on at least half the pages, and on three or more;
+ * in a document of two pages, a line at the same edge of both, word for word and number for
+ * number (a two-page report's running header: left in, it stood before the title as the
+ * document's first line and took the title's place).
+ */
 function repeatedEdgeLines(pages: string[][]): Set<string> {
+  if (pages.length === 2) return sameEdgeLines(pages[0]!, pages[1]!);
   const counts = new Map<string, number>();
   for (const lines of pages) {
-    const nonBlank = lines.filter((l) => l.trim());
-    const keys = new Set([...nonBlank.slice(0, EDGE_LINES), ...nonBlank.slice(-EDGE_LINES)].map(furnitureKey));
+    const keys = new Set(edgeLines(lines).map(furnitureKey));
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const needed = Math.max(3, Math.ceil(pages.length / 2));
   const out = new Set<string>();
   for (const [k, n] of counts) if (n >= needed && k.length > 0) out.add(k);
+  return out;
+}
+
+function edgeLines(lines: string[]): string[] {
+  const nonBlank = lines.filter((l) => l.trim());
+  return [...nonBlank.slice(0, EDGE_LINES), ...nonBlank.slice(-EDGE_LINES)];
+}
+
+/** Lines at the top of both pages, or at the foot of both, exactly alike (their key kept as furnitureKey gives it). */
+function sameEdgeLines(a: string[], b: string[]): Set<string> {
+  const exact = (l: string) => l.toLowerCase().replace(/\s+/g, ' ').trim();
+  const [first, second] = [a, b].map((lines) => lines.filter((l) => l.trim()));
+  const out = new Set<string>();
+  for (const end of ['top', 'foot'] as const) {
+    const pick = (lines: string[]) => (end === 'top' ? lines.slice(0, EDGE_LINES) : lines.slice(-EDGE_LINES));
+    const there = new Set(pick(second!).map(exact));
+    for (const line of pick(first!)) if (exact(line) && there.has(exact(line))) out.add(furnitureKey(line));
+  }
   return out;
 }
 

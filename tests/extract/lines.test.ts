@@ -164,6 +164,15 @@ describe('linesToBlocks: headings', () => {
     expect(blocks(`${body}\n\nOur SENCO is\n\n${body}`).filter((b) => b.kind === 'heading')).toEqual([]);
   });
 
+  it('ends a heading in a question\'s words on its preposition before a sentence, but joins a heading wrapped in a column', () => {
+    // "to" would otherwise run the heading into the paragraph under it.
+    const bs = blocks(`Report Title\n${body}\nWho to talk to\nOur SEND team is led by Mr Ravi Menon, who can be reached on 01632 960 717.\nWhat we are proud of\n${body}`);
+    expect(bs.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['Report Title', 'Who to talk to', 'What we are proud of']);
+    // Not a sentence that breaks after its preposition, nor a heading wrapped onto a Title Case line.
+    expect(blocks(`Report Title\n${body}\nWe talk to\nparents every term about their child.`)[2]).toMatchObject({ kind: 'paragraph', text: 'We talk to parents every term about their child.' });
+    expect(blocks(`Report Title\n${body}\nHow we work with\nOutside Agencies\n${body}`)[2]).toMatchObject({ kind: 'heading', text: 'How we work with Outside Agencies' });
+  });
+
   it('takes a Title Case label ending in a colon as a minor heading', () => {
     const bs = blocks(`Report Title\n${body}\nEarly Identification:\n${body}`);
     expect(bs[2]).toMatchObject({ kind: 'heading', text: 'Early Identification:', level: 3 });

@@ -84,6 +84,33 @@ describe('extractPdf', () => {
     expect(doc.blocks.map((b) => [b.text, b.page])).toEqual(BODY.map((text, i) => [text, i + 1]));
   });
 
+  it('drops a two-page report\'s running header, so the title on the first page stays its title', async () => {
+    const pdf = await drawPdf((d) => {
+      for (let p = 1; p <= 2; p++) {
+        d.addPage();
+        d.fontSize(9).text('Oakfield Primary School - SEND Information', 72, 30);
+        if (p === 1) d.fontSize(16).text('SEN Information Report 2026-27', 72, 80);
+        d.fontSize(11).text(`Our SENCO is Mrs Bell; page ${p} of what we do is here.`, 72, 120);
+      }
+    });
+    const doc = await extractPdf(pdf);
+    expect(doc.blocks.map((b) => b.text)).toEqual(['SEN Information Report 2026-27', 'Our SENCO is Mrs Bell; page 1 of what we do is here.', 'Our SENCO is Mrs Bell; page 2 of what we do is here.']);
+    expect(doc.title).toBe('SEN Information Report 2026-27');
+  });
+
+  it('keeps the lines at the top of a two-page document that differ from page to page', async () => {
+    const pdf = await drawPdf((d) => {
+      for (const heading of ['How we support children', 'How we support families']) {
+        d.addPage();
+        d.fontSize(14).text(heading, 72, 30);
+        d.fontSize(11).text('Every child with SEN has a plan that we review with their parents each term.', 72, 80);
+      }
+    });
+    const doc = await extractPdf(pdf);
+    expect(doc.blocks.map((b) => b.text)).toContain('How we support children');
+    expect(doc.blocks.map((b) => b.text)).toContain('How we support families');
+  });
+
   it('collects link annotations and addresses written in the text', async () => {
     const pdf = await drawPdf((d) => {
       d.addPage();

@@ -136,10 +136,20 @@ export function makeTablePdf(blocks: PdfBlock[], info: PdfOptions['info'] = {}):
  * number; the lines after a line ending in ":" bullets at a tab stop; the rest 11-point
  * paragraphs wrapped at the margin. Made with pdfkit.
  */
-export function makeWordLikePdf(text: string, info: PdfOptions['info'] = {}, layout: { justify?: boolean } = {}): Promise<Buffer> {
+export function makeWordLikePdf(text: string, info: PdfOptions['info'] = {}, layout: { justify?: boolean; header?: string } = {}): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 72, info });
     collect(doc, resolve, reject);
+    // A running header on every page, as Word repeats one: furniture, to be left out.
+    const header = () => {
+      if (!layout.header) return;
+      const y = doc.y;
+      doc.font('Helvetica').fontSize(9).text(layout.header, 72, 40, { width: 451, lineBreak: false });
+      doc.x = 72;
+      doc.y = y;
+    };
+    header();
+    doc.on('pageAdded', header);
     let inList = false;
     text.split('\n').forEach((line, i) => {
       if (doc.y > 740) doc.addPage();
