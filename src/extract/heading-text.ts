@@ -62,10 +62,10 @@ export function isHeadingText(text: string): boolean {
   if (digits / nonSpace.length > 0.4) return false; // phone numbers, dates, page numbers
   const ws = words(t);
   if (ws.length === 0) return false;
-  // "Responsible for:" or "Our SENCO is" is half a sentence, not a heading; but a short line led by
-  // a question word may end on its preposition ("Who to talk to", "What we are proud of").
+  // "Responsible for:" or "Our SENCO is" is half a sentence, not a heading; but a short line may
+  // end on its preposition ("Who to talk to", "People we work with", "Moving on", "Who's who").
   const last = ws[ws.length - 1]!.toLowerCase();
-  if (DANGLING_WORDS.has(last) && !(STRANDED_PREPOSITIONS.has(last) && QUESTION_LEAD.test(t) && ws.length <= MAX_SENTENCE_CASE_WORDS)) return false;
+  if (DANGLING_WORDS.has(last) && !endsOnPreposition(t, ws, last)) return false;
   if (isQuestion(t)) return ws.length <= MAX_QUESTION_WORDS;
   if (ws.length > MAX_WORDS) return false;
   if (isShoutedText(t) || isTitleCase(t)) return true;
@@ -74,7 +74,18 @@ export function isHeadingText(text: string): boolean {
   return ws.length <= MAX_SENTENCE_CASE_WORDS && (QUESTION_LEAD.test(t) || !ws.some((w) => VERBS.has(w.toLowerCase())));
 }
 
-/** Prepositions a question leaves at its end ("Who to talk to"). */
+/** Prepositions a heading may leave at its end ("Who to talk to", "The children we care for"). */
 export const STRANDED_PREPOSITIONS = new Set(['to', 'for', 'with', 'about', 'of', 'on', 'in', 'from', 'at', 'by']);
+const MAX_STRANDED_WORDS = 6;
+
+/**
+ * A heading that ends on its preposition: short, not a label ("Responsible for:"), and led by a
+ * question word or without a finite verb ("Everyone joins in", not "Our SENCO is" nor "We talk to").
+ */
+function endsOnPreposition(t: string, ws: string[], last: string): boolean {
+  if (!(STRANDED_PREPOSITIONS.has(last) || last === 'who') || t.endsWith(':')) return false;
+  if (QUESTION_LEAD.test(t)) return ws.length <= MAX_SENTENCE_CASE_WORDS;
+  return ws.length <= MAX_STRANDED_WORDS && !ws.some((w) => VERBS.has(w.toLowerCase())) && !/^(?:we|i|you|they|he|she|it)$/i.test(ws[0]!);
+}
 
 const QUESTION_LEAD = /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:if|how|what|when|where|who|why|which)\b/i;

@@ -19,6 +19,8 @@ export interface SourceLine {
   beside?: boolean;
   /** Where the line starts across the page (PDF only). */
   x?: number;
+  /** Where the line stands down the page, growing downwards (PDF only). */
+  y?: number;
 }
 
 export interface LineBlock {
@@ -87,8 +89,8 @@ export function emitBlocks(builder: DocumentBuilder, blocks: LineBlock[]): void 
 
 type Token =
   | { t: 'blank' }
-  | { t: 'text'; text: string; page: number | null; size?: number; cell?: 'first' | 'beside' | 'row' | 'more'; row?: number }
-  | { t: 'bullet'; text: string; page: number | null; size?: number; numbered: boolean }
+  | { t: 'text'; text: string; page: number | null; size?: number; y?: number; cell?: 'first' | 'beside' | 'row' | 'more'; row?: number }
+  | { t: 'bullet'; text: string; page: number | null; size?: number; y?: number; numbered: boolean }
   | { t: 'mdheading'; text: string; level: number; page: number | null }
   | { t: 'cells'; cells: string[]; page: number | null };
 
@@ -113,7 +115,7 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
   let cellX: number | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (i % STEP === STEP - 1) yield;
-    const { text: raw, page, size, beside, x } = lines[i]!;
+    const { text: raw, page, size, beside, x, y } = lines[i]!;
     // Trimmed, and without a contents page's dot leaders ("2. Legislation ........ 4").
     let text = raw
       .replace(/[\s\u00a0]+$/, '')
@@ -152,6 +154,7 @@ function* tokenize(lines: SourceLine[], markdown: boolean): Generator<void, Toke
       for (const piece of splitInlineBullets(cell)) {
         const token = lineToken(piece, page);
         if (size) token.size = size;
+        if (y !== undefined) token.y = y;
         // Text beside other text across a wide gap is a cell of its own: it never runs on from the
         // line before, and is never a heading. The row's first cell may end a cell wrapped over the
         // lines before, or be the row's heading ("Finding out what each pupil needs" beside the answer).
@@ -273,8 +276,10 @@ interface Unit {
 function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
   const units: Unit[] = [];
   const refWidth = referenceWidth(tokens);
+  const pitch = paragraphSpacedPitch(tokens, refWidth);
   let cur: Unit | null = null;
   let lastLine = '';
+  let last: LineToken | null = null;
   let afterBlank = false;
   for (let i = 0; i < tokens.length; i++) {
     if (i % STEP === STEP - 1) yield;
@@ -290,8 +295,9 @@ function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
       cur &&
       tok.cell !== 'beside' &&
       tok.cell !== 'row' &&
-      ((sameSize(cur.size, tok.size) && (continues(lastLine, tok.text, afterBlank, refWidth) || continuesLargeHeading(cur, tok, body) || (tok.cell === 'more' && !TERMINAL_RE.test(lastLine)))) ||
-        (/^\p{Ll}/u.test(tok.text) && continues(lastLine, tok.text, afterBlank, refWidth)))
+      ((sameSize(cur.size, tok.size) &&
+        (continues(lastLine, tok.text, afterBlank || (pitch !== null && last !== null && spacedApart(last, tok, pitch)), refWidth, tok.y !== undefined) || continuesLargeHeading(cur, tok, body) || (tok.cell === 'more' && !TERMINAL_RE.test(lastLine)) || (pitch !== null && last !== null && runsOnBelow(last, tok, pitch, refWidth)))) ||
+        (/^\p{Ll}/u.test(tok.text) && continues(lastLine, tok.text, afterBlank, refWidth, tok.y !== undefined)))
     ) {
       cur.text = joinLines(cur.text, tok.text);
       delete cur.row; // a cell wrapped over lines: its row is not a short record
@@ -309,7 +315,10 @@ function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
       // A Markdown row's cells share its token (negative, apart from the PDF lines' numbers).
       else for (const c of tok.cells) units.push({ kind: 'cell', text: c, page: tok.page, row: -1 - i });
     }
-    if (tok.t === 'text' || tok.t === 'bullet') lastLine = tok.text;
+    if (tok.t === 'text' || tok.t === 'bullet') {
+      lastLine = tok.text;
+      last = tok;
+    }
     afterBlank = false;
   }
   if (cur) units.push(cur);
@@ -334,6 +343,82 @@ function joinShortRows(units: Unit[]): Unit[] {
     i = j;
   }
   return out;
+}
+
+type LineToken = Extract<Token, { t: 'text' | 'bullet' }>;
+
+// A PDF keeps no paragraphs, only lines. Where a sentence ends at the right margin, the next line
+// starts with a capital after a full stop, as a new paragraph does, and the paragraph was cut in
+// two (a quotation's lead-in parted from its words, "Lead:" at a line's end parted from "SENCO").
+// Most reports are set with space between paragraphs (Word's default: 8 points after each), so
+// there the distance down the page tells: a line as close below as a wrapped line is the same
+// paragraph. Read only where the document shows that spacing.
+
+/** Lines at least this much further apart than wrapped lines are paragraphs apart. */
+const PARAGRAPH_GAP = 1.3;
+/** A line no further below the one before than this (times the wrapped lines' distance) runs on. */
+const RUN_ON_GAP = 1.12;
+
+/**
+ * The distance between a paragraph's wrapped lines, when the document sets space between its
+ * paragraphs (most lines that end a paragraph short stand further above the next); else null.
+ */
+function paragraphSpacedPitch(tokens: Token[], refWidth: number): number | null {
+  const wrapped: number[] = [];
+  const afterEnd: number[] = [];
+  let prev: LineToken | null = null;
+  for (const tok of tokens) {
+    if (tok.t !== 'text' && tok.t !== 'bullet') continue;
+    // (A paragraph's end is also told by the space before a heading in a larger size.)
+    const gap = prev !== null && !inCell(prev) && !inCell(tok) ? lineGap(prev, tok, true) : null;
+    if (gap !== null && prev !== null) {
+      if (/^\p{Ll}/u.test(tok.text) && !TERMINAL_RE.test(prev.text) && sameSize(prev.size, tok.size)) wrapped.push(gap);
+      else if (TERMINAL_RE.test(prev.text) && prev.text.length < refWidth * 0.6 && !/^\p{Ll}/u.test(tok.text)) afterEnd.push(gap);
+    }
+    prev = tok;
+  }
+  if (wrapped.length < 3 || afterEnd.length < 2) return null;
+  const pitch = wrapped.sort((a, b) => a - b)[Math.floor(wrapped.length / 2)]!;
+  const spaced = afterEnd.filter((g) => g >= pitch * PARAGRAPH_GAP).length;
+  return spaced >= afterEnd.length * 0.6 ? pitch : null;
+}
+
+/** A table's cell (PDF positions): its lines are read by the table's own rules. */
+function inCell(t: LineToken): boolean {
+  return t.t === 'text' && t.cell !== undefined;
+}
+
+/**
+ * How far below one line the next stands, in lines of its type size (a 14-point heading's wrapped
+ * lines stand further apart than 11-point text's), when both are on one page, in one size, and
+ * it is below.
+ */
+function lineGap(a: LineToken, b: LineToken, anySize = false): number | null {
+  if (a.page !== b.page || a.y === undefined || b.y === undefined || (!anySize && !sameSize(a.size, b.size))) return null;
+  const gap = (b.y - a.y) / (Math.max(a.size ?? 0, b.size ?? 0) || 1);
+  return gap > 0 ? gap : null;
+}
+
+/**
+ * The line runs on the paragraph of the line above, though that ended a sentence or a label
+ * ("...at the margin." or "Lead:"), or this one reads like a heading ("Code of Practice and the
+ * following legislation:"): the line above reached the margin and this one stands as close below
+ * as a wrapped line does.
+ */
+function runsOnBelow(a: LineToken, b: LineToken, pitch: number, refWidth: number): boolean {
+  if (inCell(a) || inCell(b) || SECTION_NUMBER_RE.test(b.text) || a.text.length < refWidth * 0.75) return false;
+  const gap = lineGap(a, b);
+  return gap !== null && gap <= pitch * RUN_ON_GAP && gap >= pitch * 0.8;
+}
+
+/**
+ * The line stands a paragraph's space below the one above: read as after a blank line (only a
+ * lower-case start runs on), so a heading without a question mark does not run into its answer.
+ */
+function spacedApart(a: LineToken, b: LineToken, pitch: number): boolean {
+  if (inCell(a) || inCell(b)) return false;
+  const gap = lineGap(a, b);
+  return gap !== null && gap >= pitch * PARAGRAPH_GAP;
 }
 
 /**
@@ -374,7 +459,8 @@ const YEAR_LINE_RE = /^(?:19|20)\d\d\.?$/;
 const SECTION_NUMBER_RE = /^\d{1,2}(?:\.\d{1,2})+\.?\s/;
 
 /** Does `next` continue the sentence that `prev` (the last line read) was in? */
-function continues(prev: string, next: string, afterBlank: boolean, refWidth: number): boolean {
+/** `positioned`: the lines come from a PDF page, with their places on it. */
+function continues(prev: string, next: string, afterBlank: boolean, refWidth: number, positioned = false): boolean {
   if (continuesUrl(prev, next)) return true;
   if (YEAR_LINE_RE.test(next) && ENDS_WITH_MONTH_RE.test(prev)) return true;
   // "4.3 The headteacher" starts a numbered section, even after a line ending "...on this".
@@ -394,22 +480,23 @@ function continues(prev: string, next: string, afterBlank: boolean, refWidth: nu
   if (QUESTION_START_RE.test(prev) && isQuestion(next) && !isQuestion(prev)) return true;
   if (SOFT_END_RE.test(prev)) return true;
   const lastWord = /(\S+)$/.exec(prev)?.[1]?.toLowerCase() ?? '';
-  if (CONNECTIVES.has(lastWord)) return !strandedHeading(prev, lastWord, next);
+  if (CONNECTIVES.has(lastWord)) return !endsShortHeading(prev, lastWord, next, refWidth, positioned);
   // One word left over from a wrapped line ("...the School Development" + "Plan").
   if (!/\s/.test(next.trim()) && prev.length >= refWidth * 0.6 && prev.length >= 40) return true;
   // A line that reached the right margin was wrapped, unless the next line stands alone as a heading.
   return prev.length >= refWidth * 0.75 && prev.length >= 40 && !isHeadingText(next);
 }
 
-const STRANDED_HEADING_WORDS = 8;
-
 /**
- * A short heading in a question's words that ends on its preposition, before a line that starts a
- * sentence of its own (a capital, several words, not a title in capitals): the heading ends there.
+ * A short heading that ends on its preposition ("Who to talk to", "People we work with", "Who's
+ * who") before a line that starts a sentence of its own (a capital, several words, not a title):
+ * the heading ends there, though its last word would run a sentence on. In a PDF only when it is
+ * led by a question word: a table's narrow column breaks sentences after short lines too.
  */
-function strandedHeading(prev: string, lastWord: string, next: string): boolean {
-  if (!STRANDED_PREPOSITIONS.has(lastWord) || !QUESTION_START_RE.test(prev) || prev.split(/\s+/).length > STRANDED_HEADING_WORDS) return false;
-  return /^\p{Lu}/u.test(next) && next.split(/\s+/).length >= 6 && !isTitleCase(next) && !isShoutedText(next);
+function endsShortHeading(prev: string, lastWord: string, next: string, refWidth: number, positioned: boolean): boolean {
+  if (!(STRANDED_PREPOSITIONS.has(lastWord) || lastWord === 'who') || !isHeadingText(prev)) return false;
+  if (!/^\p{Lu}/u.test(next) || next.split(/\s+/).length < 6 || isTitleCase(next) || isShoutedText(next)) return false;
+  return QUESTION_START_RE.test(prev) || (!positioned && prev.length < refWidth * 0.6);
 }
 
 /** A long address broken at the margin: "https://example.org/files/39" + "8815/report.pdf for details". */

@@ -58,6 +58,8 @@ export interface PageLine {
   beside?: boolean;
   /** Where the line's first text starts across the page (absent for a line without text). */
   x?: number;
+  /** Where the line's first text stands down the page (its baseline, growing down the page). */
+  y?: number;
 }
 
 /** `toPage` turns an item's PDF position into where it stands on the page as shown (pdf-parse does the same). */
@@ -142,7 +144,7 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
       const beside = start !== undefined && prev !== undefined && start.y < prev.y - LINE_THRESHOLD && start.x > prev.x + 12 && start.y > top + LINE_THRESHOLD;
       if (start) prev = start;
       const cellGap = isJustifiedLine(gaps[i] ?? []) ? ' ' : '\t';
-      return { text: text.replace(/\r/g, '').replaceAll(GAP_MARK, cellGap), size: mostUsed(sizes[i]), ...(start ? { x: start.x } : {}), ...(beside ? { beside } : {}) };
+      return { text: text.replace(/\r/g, '').replaceAll(GAP_MARK, cellGap), size: mostUsed(sizes[i]), ...(start ? { x: start.x, y: start.y } : {}), ...(beside ? { beside } : {}) };
     });
 }
 

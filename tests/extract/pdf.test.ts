@@ -111,6 +111,55 @@ describe('extractPdf', () => {
     expect(doc.blocks.map((b) => b.text)).toContain('How we support families');
   });
 
+  // Lines set down the page as Word sets 11-point text: 12.65 points apart within a paragraph,
+  // 8 points more between paragraphs. Each paragraph is given as its lines.
+  function drawSpaced(paragraphs: string[][], afterEach = 8): Promise<Buffer> {
+    return drawPdf((d) => {
+      d.addPage();
+      let y = 72;
+      for (const lines of paragraphs) {
+        for (const line of lines) {
+          d.fontSize(11).text(line, 72, y, { lineBreak: false });
+          y += 12.65;
+        }
+        y += afterEach;
+      }
+    });
+  }
+  const OPENING = [
+    ['Oakfield Primary School SEN Information Report'],
+    ['Every class teacher plans lessons so that children with special educational needs can take', 'part in everything, and the SENCO checks these plans with them each half term.'],
+    ['Teaching assistants work with small groups in the mornings and with single children in the', 'afternoons, following the programmes the speech and language therapist sets for them.'],
+    ['Our educational psychologist visits twice a term to assess children, advise their teachers', 'and meet their parents, and writes a short report for each child she sees.'],
+    ['Parents meet the class teacher each term.'],
+    ['Pupils say what helps them.'],
+  ];
+
+  it('keeps a paragraph whole where a sentence ends at the margin, when its paragraphs are set apart', async () => {
+    const quote = [
+      'Northshire County Council says that every school must meet the needs of pupils with SEN.',
+      'Families can find out more about the services in the county on the Northshire Local Offer.',
+    ];
+    const doc = await extractPdf(await drawSpaced([...OPENING, quote, ['Our SENCO is Mrs Bell.']]));
+    expect(doc.blocks.map((b) => b.text)).toContain(quote.join(' '));
+  });
+
+  it('does not run paragraphs together where the document sets no space between them', async () => {
+    const first = ['Teaching assistants run small reading groups every morning in each of the seven classes.'];
+    const second = ['Families can find out more about the services in the county on the Northshire Local Offer.'];
+    const doc = await extractPdf(await drawSpaced([...OPENING, first, second, ['Our SENCO is Mrs Bell.']], 0));
+    expect(doc.blocks.map((b) => b.text)).toEqual(expect.arrayContaining([first[0], second[0]]));
+  });
+
+  it('ends a heading that has no question mark where a paragraph\'s space follows it, though its line reached the margin', async () => {
+    const heading = 'What should I do if I think my child has special educational needs and needs more help';
+    const answer = ['Talk to your child\'s class teacher first, who will listen to what you have noticed at home.'];
+    const doc = await extractPdf(await drawSpaced([...OPENING, [heading], answer, ['Our SENCO is Mrs Bell.']]));
+    const texts = doc.blocks.map((b) => b.text);
+    expect(texts).toContain(heading);
+    expect(texts).toContain(answer[0]);
+  });
+
   it('collects link annotations and addresses written in the text', async () => {
     const pdf = await drawPdf((d) => {
       d.addPage();

@@ -136,7 +136,12 @@ export function makeTablePdf(blocks: PdfBlock[], info: PdfOptions['info'] = {}):
  * number; the lines after a line ending in ":" bullets at a tab stop; the rest 11-point
  * paragraphs wrapped at the margin. Made with pdfkit.
  */
-export function makeWordLikePdf(text: string, info: PdfOptions['info'] = {}, layout: { justify?: boolean; header?: string } = {}): Promise<Buffer> {
+export function makeWordLikePdf(
+  text: string,
+  info: PdfOptions['info'] = {},
+  // spaceAfter: points after each paragraph, as Word's Normal style sets 8 (contextual: none between list items).
+  layout: { justify?: boolean; header?: string; spaceAfter?: number } = {},
+): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 72, info });
     collect(doc, resolve, reject);
@@ -172,6 +177,7 @@ export function makeWordLikePdf(text: string, info: PdfOptions['info'] = {}, lay
         // stretched to the margin, its word spaces as wide as a table's gaps.
         doc.font('Helvetica').fontSize(11).text(line, 72, y, { width: 451, ...(layout.justify ? { align: 'justify' as const } : {}) });
       }
+      if (layout.spaceAfter && line.trim() && !inList) doc.y += layout.spaceAfter;
       if (line.endsWith(':')) inList = true;
       doc.x = 72;
     });

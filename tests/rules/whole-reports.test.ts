@@ -205,12 +205,15 @@ describe('the same report as Word sets it out, as a PDF', () => {
   }
 
   // The same, justified (class 8): a stretched line's wide word spaces are not read as a table's
-  // cells; and with a running header on every page, which is furniture even on two pages.
+  // cells; with a running header on every page, which is furniture even on two pages; and with
+  // Word's 8 points after each paragraph, which tells a sentence ending at the margin from a
+  // paragraph's end.
   for (const file of reports.filter((f) => f.endsWith('.txt'))) {
     const name = file.replace(/\.txt$/, '');
-    test(`${name}, as Word sets it out, justified, under a running header`, async () => {
+    test(`${name}, as Word sets it out, justified, under a running header, paragraphs spaced`, async () => {
       const expected = parse(readFileSync(join(ROOT, `${name}.expected.yaml`), 'utf8')) as Expected;
-      const pdf = await makeWordLikePdf(readFileSync(join(ROOT, file), 'utf8'), { CreationDate: new Date('2019-05-01T00:00:00Z') }, { justify: true, header: `${name} - SEND information` });
+      const layout = { justify: true, header: `${name} - SEND information`, spaceAfter: 8 };
+      const pdf = await makeWordLikePdf(readFileSync(join(ROOT, file), 'utf8'), { CreationDate: new Date('2019-05-01T00:00:00Z') }, layout);
       check(audit(await extractPdf(new Uint8Array(pdf), `${name}.pdf`), `${name}.pdf`), expected);
     });
   }
