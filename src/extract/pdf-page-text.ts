@@ -45,6 +45,8 @@ function isJustifiedLine(gaps: number[]): boolean {
 
 /** Stands for a wide gap until its line is read whole: a tab (cells), or a space (justified text). */
 const GAP_MARK = '\u0000';
+/** Stands before a piece of text close beside the one before: a tab where a column starts there, else nothing. */
+const ITEM_MARK = '\u0001';
 
 /** One line of a page as read, and the size of most of its text (pdfjs's item height: the font size). */
 export interface PageLine {
@@ -71,6 +73,8 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
   const starts: ({ x: number; y: number } | undefined)[] = [];
   // The width of each wide gap on each line, in order.
   const gaps: number[][] = [[]];
+  // Where each piece of each line (the text between wide gaps) starts and ends across the page.
+  const spans: Span[][] = [[]];
   const push = (str: string, size = 0) => {
     out.push(str);
     const pieces = str.split('\n');
@@ -78,6 +82,7 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
       if (i > 0) {
         sizes.push(new Map());
         gaps.push([]);
+        spans.push([]);
       }
       const chars = piece.replace(/\s/g, '').length;
       const line = sizes[sizes.length - 1]!;
@@ -90,6 +95,8 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
   // A wide whitespace item, or a wide gap, waits here: it becomes a tab only between two pieces of text.
   let gapPending = false;
   let gapWidth = 0;
+  // Where the last piece of text (not a space) ended.
+  let lastTextEnd: number | undefined;
   for (const item of items) {
     const [x, y] = toPage(item.transform[4] ?? 0, item.transform[5] ?? 0);
     const sameLine = lastY !== undefined && Math.abs(lastY - y) < LINE_THRESHOLD;
@@ -115,14 +122,23 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
         gapPending = true;
         gapWidth = Math.max(gapWidth, x - lastEnd);
       }
+      const lineSpans = spans[spans.length - 1]!;
       if (gapPending && !lineStarts) {
         push(GAP_MARK);
         gaps[gaps.length - 1]!.push(gapWidth);
-      }
+        lineSpans.push({ x, end: x + item.width, gap: true });
+      } else if (!lineStarts && sameLine && lastTextEnd !== undefined && x > lastTextEnd + 1) {
+        // Another piece of text, close beside: perhaps a cell of a table written line by line
+        // whose text reached its cell's edge (decided once the page's columns are known).
+        push(ITEM_MARK);
+        lineSpans.push({ x, end: x + item.width, gap: false });
+      } else if (lineSpans.length === 0) lineSpans.push({ x, end: x + item.width, gap: false });
+      else lineSpans[lineSpans.length - 1]!.end = Math.max(lineSpans[lineSpans.length - 1]!.end, x + item.width);
       gapPending = false;
       gapWidth = 0;
       if (lineStarts) starts[sizes.length - 1] = { x, y };
       push(item.str, Math.round(item.height * 10) / 10);
+      lastTextEnd = x + item.width;
     }
     lastEnd = x + item.width;
     lastY = y;
@@ -135,17 +151,148 @@ export function pageLines(items: PageTextItem[], toPage: (x: number, y: number) 
     if (item.hasEOL || item.str.endsWith('\n')) lineHeight = 0;
   }
   const top = Math.min(...starts.flatMap((s) => (s ? [s.y] : [])));
+  const justifiedLines = spans.map((_, i) => isJustifiedLine(gaps[i] ?? []));
+  const columns = columnStarts(spans.filter((_, i) => !justifiedLines[i]));
   let prev: { x: number; y: number } | undefined;
-  return out
+  const lines = out
     .join('')
     .split('\n')
-    .map((text, i) => {
+    .map((raw, i): WovenLine => {
       const start = starts[i];
       const beside = start !== undefined && prev !== undefined && start.y < prev.y - LINE_THRESHOLD && start.x > prev.x + 12 && start.y > top + LINE_THRESHOLD;
       if (start) prev = start;
-      const cellGap = isJustifiedLine(gaps[i] ?? []) ? ' ' : '\t';
-      return { text: text.replace(/\r/g, '').replaceAll(GAP_MARK, cellGap), size: mostUsed(sizes[i]), ...(start ? { x: start.x, y: start.y } : {}), ...(beside ? { beside } : {}) };
+      const justified = justifiedLines[i] ?? false;
+      const { text, pieces } = readMarks(raw.replace(/\r/g, ''), spans[i] ?? [], columns, justified);
+      return { text, size: mostUsed(sizes[i]), ...(start ? { x: start.x, y: start.y } : {}), ...(beside ? { beside } : {}), ...(pieces ? { spans: pieces } : {}) };
     });
+  return unweaveRows(lines);
+}
+
+/** Where a piece of a line starts and ends across the page, and whether a wide gap stands before it. */
+interface Span {
+  x: number;
+  end: number;
+  gap: boolean;
+}
+
+/**
+ * Where the page's table columns start: places where a piece after a wide gap starts on some line
+ * and pieces start on three lines or more (a bold word or a font change mid-line starts a piece
+ * too, but seldom at the same place on three lines, and never after a cell's gap). Justified
+ * lines are left out: each of their words may be a piece of its own, after a wide space.
+ */
+function columnStarts(spans: Span[][]): number[] {
+  // Counted by whole units of x (a page may hold thousands of pieces): a column is a unit whose
+  // count, with its neighbours', reaches three lines.
+  const lines = new Map<number, number>();
+  const afterGap = new Set<number>();
+  for (const line of spans) {
+    for (const unit of new Set(line.slice(1).map((span) => Math.round(span.x)))) lines.set(unit, (lines.get(unit) ?? 0) + 1);
+    for (const span of line.slice(1)) if (span.gap) afterGap.add(Math.round(span.x));
+  }
+  const around = (unit: number) => (lines.get(unit - 1) ?? 0) + (lines.get(unit) ?? 0) + (lines.get(unit + 1) ?? 0);
+  return [...afterGap].filter((unit) => around(unit) >= 3);
+}
+
+/**
+ * The line's text with its marks read: a wide gap is a tab (a space in justified text); a piece
+ * close beside the one before is a tab where a column starts, else it runs on. Returns the pieces'
+ * places, one per tab-parted piece, unless the line is justified.
+ */
+function readMarks(raw: string, spans: Span[], columns: number[], justified: boolean): { text: string; pieces?: Span[] } {
+  const pieces: Span[] = [];
+  // Only a line already parted into cells by a wide gap: a line of prose whose word happens to
+  // start where a column does is not cut there.
+  const cells = spans.some((s) => s.gap);
+  let k = 0; // spans[0] is the line's first piece
+  let text = '';
+  for (const ch of raw) {
+    if (ch !== GAP_MARK && ch !== ITEM_MARK) {
+      text += ch;
+      continue;
+    }
+    const span = spans[++k];
+    const parts = ch === GAP_MARK || (cells && span !== undefined && columns.some((x) => Math.abs(x - span.x) <= 2));
+    if (parts) {
+      text += justified ? ' ' : '\t';
+      if (span) pieces.push(span);
+    } else if (pieces.length > 0 && span) pieces[pieces.length - 1]!.end = span.end;
+    else if (spans[0] && span) spans[0].end = span.end;
+  }
+  if (justified) return { text };
+  return { text, pieces: spans[0] ? [spans[0], ...pieces] : pieces };
+}
+
+/** A line as read, with its pieces' places (absent for a justified line, read as one piece). */
+type WovenLine = PageLine & { spans?: Span[] };
+
+/** A line's pieces (its cells side by side) with their places, when they can be told apart. */
+function piecesOf(line: WovenLine): { text: string; x: number; end: number }[] {
+  const texts = line.text.split('\t');
+  if (!line.spans || texts.length !== line.spans.length) return [];
+  return texts.map((text, i) => ({ text: text.trim(), ...line.spans![i]! }));
+}
+
+// Words a line does not end on when its sentence goes on in the line below.
+const RUNS_ON = /(?:[,;&/(\-–—]|\b(?:a|an|the|and|or|of|in|on|to|for|with|by|from|at|as|is|are|was|be|their|our|its|his|her|that|which|who))$/i;
+
+/** The piece below goes on with the text above it in the same cell. */
+function goesOn(above: string, below: string): boolean {
+  const first = below.split(/\s+/)[0] ?? '';
+  return (/^\p{Ll}/u.test(below) && !/[@\d]/.test(first)) || RUNS_ON.test(above);
+}
+
+/**
+ * Some PDFs write a table line by line across the page, not cell by cell: the first line of every
+ * cell of a row, then the second line of every cell, and so on (a scanned page's text layer, and
+ * some producers). Read line by line, each cell's sentences are cut into pieces among the other
+ * cells' (issue #13, class 8). Such a row is found by its lines: two or more pieces side by side,
+ * and each line below it with pieces that stand under the row's cells and go on with one of them
+ * (a lower-case start, or the text above ending on "and" or a comma), two cells or more going on
+ * so. Each cell is given back as
+ * one line, the later cells beside the first, as a table written cell by cell reads. Rows of a
+ * label and its value ("Email:" beside an address) do not go on one another, and are left alone.
+ */
+function unweaveRows(lines: WovenLine[]): PageLine[] {
+  const out: PageLine[] = [];
+  const plain = ({ spans: _spans, ...line }: WovenLine): PageLine => line;
+  for (let i = 0; i < lines.length; ) {
+    const first = lines[i]!;
+    const cells = piecesOf(first).map((p) => ({ x: p.x, texts: [p.text], goesOn: false }));
+    let j = i + 1;
+    if (cells.length >= 2) {
+      for (; j < lines.length; j++) {
+        const below = lines[j]!;
+        const pieces = piecesOf(below);
+        if (pieces.length === 0 || below.y === undefined || first.y === undefined || below.y <= first.y || !sameSize(below.size, first.size)) break;
+        const under = pieces.map((p) => cells.findIndex((c) => Math.abs(c.x - p.x) < 4));
+        if (under.some((k) => k < 0) || new Set(under).size !== under.length) break;
+        const on = pieces.map((p, n) => goesOn(cells[under[n]!]!.texts.at(-1)!, p.text));
+        if (!on.some(Boolean)) break;
+        pieces.forEach((p, n) => {
+          const cell = cells[under[n]!]!;
+          cell.texts.push(p.text);
+          if (on[n]) cell.goesOn = true;
+        });
+      }
+    }
+    // Woven only if two cells or more go on below: one cell wrapped under itself beside short ones
+    // (a question beside its answer, "9." beside a heading) is read by the lines' own rules.
+    if (cells.filter((c) => c.goesOn).length < 2) j = i + 1;
+    if (j === i + 1) {
+      out.push(plain(first));
+      i++;
+      continue;
+    }
+    cells.forEach((c, k) => out.push({ text: c.texts.join(' '), size: first.size, x: c.x, ...(first.y !== undefined ? { y: first.y } : {}), ...(k > 0 ? { beside: true } : {}) }));
+    i = j;
+  }
+  return out;
+}
+
+/** Two lines in one type size (within a twentieth). */
+function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 0.05 * Math.max(a, b);
 }
 
 /** The size most of a line's characters are set in (0 if none is known). */

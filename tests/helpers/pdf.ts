@@ -98,7 +98,13 @@ export type PdfBlock = { heading: string } | { paragraph: string } | { table: st
  * A report as a word processor lays it out: headings, paragraphs and ruled tables whose cells wrap
  * within their column, a row as tall as its tallest cell, rows running over pages. Made with pdfkit.
  */
-export function makeTablePdf(blocks: PdfBlock[], info: PdfOptions['info'] = {}): Promise<Buffer> {
+export function makeTablePdf(
+  blocks: PdfBlock[],
+  info: PdfOptions['info'] = {},
+  // rowWise: each table row written line by line across its cells (the first line of every cell,
+  // then the second...), as a scanned page's text layer and some producers write a table.
+  layout: { rowWise?: boolean } = {},
+): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 40, info });
     collect(doc, resolve, reject);
@@ -116,10 +122,21 @@ export function makeTablePdf(blocks: PdfBlock[], info: PdfOptions['info'] = {}):
           const height = Math.max(...row.map((cell) => doc.heightOfString(cell, { width: cellWidth - 8 }))) + 8;
           if (doc.y + height > 800) doc.addPage();
           const top = doc.y;
-          row.forEach((cell, c) => {
-            doc.rect(left + c * cellWidth, top, cellWidth, height).stroke();
-            doc.text(cell, left + c * cellWidth + 4, top + 4, { width: cellWidth - 8 });
-          });
+          if (layout.rowWise) {
+            const lines = row.map((cell) => wrapWords(doc, cell, cellWidth - 8));
+            const lineHeight = doc.currentLineHeight(true);
+            for (let k = 0; k < Math.max(...lines.map((l) => l.length)); k++) {
+              lines.forEach((cellLines, c) => {
+                if (cellLines[k]) doc.text(cellLines[k]!, left + c * cellWidth + 4, top + 4 + k * lineHeight, { lineBreak: false });
+              });
+            }
+            row.forEach((_, c) => doc.rect(left + c * cellWidth, top, cellWidth, height).stroke());
+          } else {
+            row.forEach((cell, c) => {
+              doc.rect(left + c * cellWidth, top, cellWidth, height).stroke();
+              doc.text(cell, left + c * cellWidth + 4, top + 4, { width: cellWidth - 8 });
+            });
+          }
           doc.x = left;
           doc.y = top + height;
         });
@@ -183,6 +200,21 @@ export function makeWordLikePdf(
     });
     doc.end();
   });
+}
+
+/** A cell's text broken into lines no wider than `width` in the current font, word by word. */
+function wrapWords(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const longer = line ? `${line} ${word}` : word;
+    if (line && doc.widthOfString(longer) > width) {
+      lines.push(line);
+      line = word;
+    } else line = longer;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** Gathers what pdfkit writes into one Buffer, handed to `resolve` when the document ends. */

@@ -125,6 +125,13 @@ describe('the same report as a PDF of ruled tables', () => {
       const pdf = await makeTablePdf(blocksOfHtml(readFileSync(join(ROOT, `${name}.html`), 'utf8')));
       check(audit(await extractPdf(new Uint8Array(pdf), `${name}.pdf`), `${name}.pdf`), expected);
     });
+
+    // Written line by line across each row, the cells' lines woven together: each cell read whole again.
+    test(`${name}, its tables written line by line across the page`, async () => {
+      const expected = parse(readFileSync(join(ROOT, `${name}.expected.yaml`), 'utf8')) as Expected;
+      const pdf = await makeTablePdf(blocksOfHtml(readFileSync(join(ROOT, `${name}.html`), 'utf8')), {}, { rowWise: true });
+      check(audit(await extractPdf(new Uint8Array(pdf), `${name}.pdf`), `${name}.pdf`), expected);
+    });
   }
 });
 
