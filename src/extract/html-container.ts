@@ -1,5 +1,5 @@
 import { attr, findFirst, isElement, nonSpaceLength, tagName, walk, type DomNode } from './html-dom.js';
-import { isBoilerplate, type PruneContext } from './html-prune.js';
+import { isBoilerplate, isSidebar, type PruneContext } from './html-prune.js';
 
 // Where a page's own content is. School sites wrap the report in menus, sidebars, news
 // tickers and footers that often are not marked up as <nav> or <aside>; the main content
@@ -46,6 +46,7 @@ export function chooseContent(body: DomNode): ContentChoice {
   const counted: number[] = [0];
   const notCounted = new Set<DomNode>(); // walked (a header inside <main>) but not in lengths
   const tierOpen = new Map<DomNode, number>();
+  const sidebars: DomNode[] = [];
 
   walk(
     body,
@@ -56,6 +57,7 @@ export function chooseContent(body: DomNode): ContentChoice {
       }
       if (!isElement(node)) return;
       if (node !== body && isBoilerplate(node, outsideMain)) {
+        if (mainDepth === 0 && isSidebar(node)) sidebars.push(node);
         // Inside <main> a <header> is the page's own title block: walk it, but do not count it.
         ctx.inMain = mainDepth > 0;
         if (!ctx.inMain || isBoilerplate(node, ctx)) return 'skip';
@@ -97,6 +99,9 @@ export function chooseContent(body: DomNode): ContentChoice {
     }
   }
 
+  // The page's sidebar holding the SENCO's contact card belongs to the report.
+  if (roots[0] !== body) roots = [...roots, ...sidebars.filter(isSenContactCard)];
+
   let titleOutside: DomNode | null = null;
   const h1: DomNode | null = firstH1;
   if (h1 && roots[0] !== body) {
@@ -104,4 +109,24 @@ export function chooseContent(body: DomNode): ContentChoice {
     if (!inside && (order.get(h1) ?? 0) < (order.get(roots[0]!) ?? 0)) titleOutside = h1;
   }
   return { roots, titleOutside };
+}
+
+const SEN_ROLE_RE = /\b(?:SENCO|SENDCO|SENCo|SENDCo|SEN Co-?ordinator|SEND Co-?ordinator|Inclusion (?:Lead|Leader|Manager|Co-?ordinator|Team))\b/i;
+const CONTACT_RE = /@|\b0\d{3,4}[\s-]?\d{3}[\s-]?\d{3,4}\b/;
+/** A sidebar this long is more than a contact card (news, events, a second menu). */
+const MAX_CARD_CHARS = 600;
+
+/**
+ * A site's sidebar beside the report that is a contact card for its SEN lead: short, naming the
+ * role, with an email address or a phone number. School CMSs put "Contact our SENCO" there; the
+ * rest of a sidebar (news, events, quick links) is left out with it.
+ */
+function isSenContactCard(aside: DomNode): boolean {
+  // Its text pieces kept apart ("Contact our SENCO" and "01632 960 414" are separate elements).
+  const pieces: string[] = [];
+  walk(aside, (n) => {
+    if (n.type === 'text') pieces.push(n.data ?? '');
+  });
+  const text = pieces.join(' ');
+  return text.replace(/\s/g, '').length <= MAX_CARD_CHARS && SEN_ROLE_RE.test(text) && CONTACT_RE.test(text);
 }

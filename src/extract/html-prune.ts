@@ -6,12 +6,12 @@ import { attr, findFirst, isElement, tagName, visibleLength, type DomNode } from
 
 /** Never content. */
 const NEVER_CONTENT = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'nav', 'footer', 'aside', 'iframe', 'frame', 'frameset',
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'nav', 'footer', 'iframe', 'frame', 'frameset',
   'object', 'embed', 'canvas', 'video', 'audio', 'map', 'select', 'option', 'datalist', 'textarea', 'input', 'head',
 ]);
 
 /** ARIA landmarks that mean the same as the tags above. */
-const NEVER_CONTENT_ROLES = new Set(['navigation', 'search', 'contentinfo', 'complementary']);
+const NEVER_CONTENT_ROLES = new Set(['navigation', 'search', 'contentinfo']);
 
 const COOKIE_RE = /cookie|consent|gdpr/i;
 const SKIP_LINK_RE = /^skip(?:-?link|-?to-?content|-?nav)?s?$/i;
@@ -35,6 +35,9 @@ export function isBoilerplate(el: DomNode, ctx: PruneContext): boolean {
   const role = (attr(el, 'role') ?? '').toLowerCase();
   if (NEVER_CONTENT_ROLES.has(role)) return true;
   if ((tag === 'header' || role === 'banner') && !ctx.inMain) return true;
+  // A sidebar of the site is not the page's content; an <aside> inside the page's <main> or
+  // <article> is (a box of key contacts beside the report's text).
+  if (isSidebar(el) && !ctx.inMain) return true;
   if (isHidden(el)) return true;
   const idClass = `${attr(el, 'id') ?? ''} ${attr(el, 'class') ?? ''}`;
   // (The cheap test first: this runs for every element of the page.)
@@ -45,6 +48,11 @@ export function isBoilerplate(el: DomNode, ctx: PruneContext): boolean {
     return !holdsContent(el);
   }
   return false;
+}
+
+/** An <aside>, or an element marked as the complementary landmark. */
+export function isSidebar(el: DomNode): boolean {
+  return tagName(el) === 'aside' || (attr(el, 'role') ?? '').toLowerCase() === 'complementary';
 }
 
 function isHidden(el: DomNode): boolean {

@@ -41,6 +41,29 @@ describe('extractHtml: what is left out', () => {
     expect(texts(doc)).toEqual(['SEN Information Report', 'Our SENCO is Mrs Bell.']);
   });
 
+  it('keeps an <aside> inside <main>, a box of the page\'s own; drops the site\'s sidebar', async () => {
+    const doc = await extractHtml(
+      page(`<main><h1>SEN Information Report</h1><p>${'We support every child. '.repeat(80)}</p>
+        <aside><h2>Key contacts</h2><p>SENCO: Mrs Bell, senco@oak.example.sch.uk</p></aside></main>
+        <aside><h2>Latest news</h2><p>Sports day is on Friday.</p></aside>`),
+      null,
+    );
+    expect(texts(doc)).toContain('SENCO: Mrs Bell, senco@oak.example.sch.uk');
+    expect(texts(doc)).not.toContain('Sports day is on Friday.');
+  });
+
+  it('keeps the site\'s sidebar when it is a short contact card for the SENCO, with an email or phone', async () => {
+    const report = `<main><h1>SEN Information Report</h1><p>${'We support every child. '.repeat(80)}</p></main>`;
+    const card = '<aside class="sidebar"><h2>Contact our SENCO</h2><p>Mrs Harriet Quayle</p><p>01632 960 414</p></aside>';
+    const events = `<div role="complementary"><h2>Events</h2><p>The SENCO coffee morning is on 3 May.</p><p>${'More events to come. '.repeat(40)}</p></div>`;
+    const doc = await extractHtml(page(report + card + events), null);
+    expect(texts(doc)).toEqual(expect.arrayContaining(['Contact our SENCO', 'Mrs Harriet Quayle', '01632 960 414']));
+    // Neither a sidebar without a contact, nor a long one that names the SENCO among its news.
+    expect(texts(doc).join(' ')).not.toMatch(/coffee morning/);
+    const noContact = await extractHtml(page(`${report}<aside><h2>Our SENCO</h2><p>Mrs Harriet Quayle</p></aside>`), null);
+    expect(texts(noContact)).not.toContain('Mrs Harriet Quayle');
+  });
+
   it('keeps the page title a <header> inside <main> holds', async () => {
     const doc = await extractHtml(page('<main><header><h1>SEN Information Report</h1></header><p>Text of the report here.</p></main>'), null);
     expect(doc.blocks[0]).toMatchObject({ kind: 'heading', level: 1, text: 'SEN Information Report' });
