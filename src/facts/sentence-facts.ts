@@ -95,7 +95,7 @@ const LA_DUTY = /\blocal authorit(?:y|ies)\b/i;
  */
 const LA_VOICE = /\byour child[’']?s (?:school|setting|nursery|college)\b|\b(?:all )?(?:schools|settings|nurseries|colleges) (?:will|can|may) (?:also )?(?:provide|offer|support|make|help|use|have)\b/i;
 /** The Local Offer described in general, as the council's pages describe it. */
-const LOCAL_OFFER_IN_GENERAL = /^(?:the )?local offer (?:will|is|was|aims?|enables?|provides?|sets? out|gives?|brings?|has been|must)\b/i;
+const LOCAL_OFFER_IN_GENERAL = /^(?:the )?local offer(?: website| site| web ?pages?| pages?| directory)? (?:will|is|was|aims?|enables?|provides?|sets? out|gives?|brings?|tells?|has been|must)\b/i;
 
 // --- A template's prompts, addressed to a school as "you" ----------------------------------------
 // Also a prompt in the imperative ("Explain your measures to prevent bullying", "Describe how
