@@ -336,7 +336,7 @@ function evidence(ev: Evaluator, hits: number[]): Evidence[] {
     const s = ev.sentence(i);
     if (seen.has(s.text)) continue;
     seen.add(s.text);
-    out.push({ quote: clip(contactCard(ev, i) ?? s.text), page: s.page, heading: s.heading });
+    out.push({ quote: clip(contactCard(ev, i) ?? contactNext(ev, i) ?? s.text), page: s.page, heading: s.heading });
     if (out.length === MAX_EVIDENCE) break;
   }
   return out;
@@ -359,6 +359,19 @@ function contactCard(ev: Evaluator, i: number): string | null {
     return lines.join(' / ');
   }
   return null;
+}
+
+/**
+ * A hit on a sentence naming a person without a contact, whose next sentence in the paragraph
+ * gives the email or phone ("Our SENCO is Mrs Dunmore. She can be contacted on 01632..."), is
+ * quoted with that sentence: the name and how to reach them together (issue #13, class 9).
+ */
+function contactNext(ev: Evaluator, i: number): string | null {
+  const s = ev.sentence(i);
+  if (i + 1 >= ev.lineCount || !hasEntity('person', s.text) || hasEntity('email', s.text) || hasEntity('phone', s.text)) return null;
+  const next = ev.sentence(i + 1);
+  if (next.block !== s.block || !(hasEntity('email', next.text) || hasEntity('phone', next.text))) return null;
+  return `${s.text} ${next.text}`;
 }
 
 function clip(text: string): string {

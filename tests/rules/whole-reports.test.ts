@@ -242,3 +242,9 @@ describe('the same report as Word sets it out, as a PDF', () => {
     check(audit(doc, 'informal-eight.pdf'), expected);
   });
 });
+
+test('junior-2018-older-words: the SENCO is quoted with the next sentence, which says how to reach her', () => {
+  const doc = extractText(readFileSync(join(ROOT, 'junior-2018-older-words.txt'), 'utf8'), false);
+  const quote = audit(doc, 'junior-2018-older-words.txt').results.find((r) => r.id === 'senco-contact')!.evidence[0]!.quote;
+  expect(quote).toMatch(/^The Special Educational Needs Co-ordinator \(SENCO\) is Mrs P\. Dunmore\. She can be contacted .*01632 960 218.*senco@staidans\.example\.sch\.uk\.$/);
+});
