@@ -1,7 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { AuditError } from '../errors.js';
 import { compileRule } from '../rules/compile-rule.js';
-import { BUILTIN_RULESET, loadRuleset, type ReadText } from '../rules/loader.js';
+import { BUILTIN_RULESET, loadBuiltinWordLists, loadRuleset, type ReadText } from '../rules/loader.js';
+import { expandWordLists } from '../rules/word-lists.js';
 import type { RulesetInfo } from '../rules/schema.js';
 import type { Rule } from '../rules/types.js';
 import { closestKey, parseYamlFile } from '../rules/yaml-errors.js';
@@ -69,7 +70,13 @@ async function buildConfig(file: LoadedConfigFile, readText: ReadText, visiting:
 
   for (const [i, item] of (config.rules ?? []).entries()) {
     if (typeof item !== 'string') {
-      rules.push(compileRule(item, file.path));
+      // A rule written here may name the built-in set's word lists ($pupils).
+      const expanded = expandWordLists(item, await loadBuiltinWordLists(readText));
+      if ('unknown' in expanded) {
+        const { path, name } = expanded.unknown;
+        throw configError(file, ['rules', i, ...path], `"$${name}" names no word list of the built-in rule set; write the words out, or put the rule in a rule file with its own "lists:"`);
+      }
+      rules.push(compileRule(expanded.data as typeof item, file.path));
       continue;
     }
     const path = resolve(dir, item);

@@ -6,6 +6,7 @@ import { AuditError } from '../errors.js';
 import { compileRule, compileRuleset } from './compile-rule.js';
 import type { RuleSpec, RulesetInfo } from './schema.js';
 import type { Rule, Ruleset } from './types.js';
+import { addWordLists, expandWordLists, type WordLists } from './word-lists.js';
 
 /** Reads a text file; injected so tests and other callers control the file system. */
 export type ReadText = (path: string) => Promise<string>;
@@ -43,7 +44,9 @@ export async function loadRuleset(path: string, readText: ReadText): Promise<Rul
 export async function loadRulesetFromYaml(path: string, readText: ReadText, read: string[] = []): Promise<Ruleset> {
   const rules: Rule[] = [];
   const trackedRead: ReadText = (p) => (read.push(p), readText(p));
-  const info = await loadInto(resolve(path), trackedRead, rules, new Set());
+  // A local rule file may name the built-in set's word lists ($pupils) as well as its own.
+  const inherited = isBuiltin(path) ? new Map() : await loadBuiltinWordLists(readText);
+  const info = await loadInto(resolve(path), trackedRead, rules, new Set(), inherited);
   const seen = new Map<string, string>();
   for (const rule of rules) {
     const first = seen.get(rule.spec.id);
@@ -53,6 +56,19 @@ export async function loadRulesetFromYaml(path: string, readText: ReadText, read
     seen.set(rule.spec.id, rule.file);
   }
   return { info: info ?? { id: 'custom', version: '0' }, rules };
+}
+
+/** The built-in set's named word lists (rules/builtin/ruleset.yaml `lists:`), for local rules to use too. */
+export async function loadBuiltinWordLists(readText: ReadText): Promise<WordLists> {
+  let text: string;
+  try {
+    text = await readText(BUILTIN_RULESET);
+  } catch {
+    return new Map(); // a file system without the package (a test's): a list named is then unknown, and said so
+  }
+  const [{ parse }, { wordListsSchema }] = await Promise.all([import('yaml'), import('./schema.js')]);
+  const data = parse(text) as { lists?: unknown };
+  return new Map(Object.entries(wordListsSchema.parse(data.lists ?? {})));
 }
 
 /** The JSON form of a Ruleset's specs, as scripts/build-rules.mjs writes it. */
@@ -84,9 +100,9 @@ async function loadCompiledBuiltin(readText: ReadText): Promise<Ruleset | null> 
   return compileRuleset(file.info, file.rules.map((r) => ({ spec: r.spec, file: resolve(base, r.file) })));
 }
 
-async function loadInto(path: string, readText: ReadText, into: Rule[], visiting: Set<string>): Promise<RulesetInfo | undefined> {
+async function loadInto(path: string, readText: ReadText, into: Rule[], visiting: Set<string>, inherited: WordLists = new Map()): Promise<RulesetInfo | undefined> {
   // Loaded here, not at the top: the precompiled built-in set needs neither yaml nor zod.
-  const [{ parseDocument }, { ruleIndexFileSchema, ruleListFileSchema, ruleSchema, withTrustedPatterns }, { describeIssue, LineCounter, yamlToJs }] =
+  const [{ parseDocument }, { ruleIndexFileSchema, ruleListFileSchema, ruleSchema, withTrustedPatterns, wordListsSchema }, { describeIssue, LineCounter, yamlToJs }] =
     await Promise.all([import('yaml'), import('./schema.js'), import('./yaml-errors.js')]);
   if (visiting.has(path)) throw new AuditError('rules', `${path}: rule files include each other in a loop. Remove one of the "files:" entries.`);
   visiting.add(path);
@@ -106,19 +122,42 @@ async function loadInto(path: string, readText: ReadText, into: Rule[], visiting
     const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new AuditError('rules', `${path} line ${line}: this is not valid YAML (${what}). Fix the syntax and run again.`);
   }
-  const data: unknown = yamlToJs(path, doc);
+  const raw: unknown = yamlToJs(path, doc);
   const trusted = isBuiltin(path);
-  const validate = <T>(schema: z.ZodType<T>): T => {
-    const result = trusted ? withTrustedPatterns(() => schema.safeParse(data)) : schema.safeParse(data);
+  const fail = (issue: z.core.$ZodIssue): never => {
+    throw new AuditError('rules', describeIssue(path, doc, lines, issue));
+  };
+  const check = <T>(schema: z.ZodType<T>, value: unknown, at: (string | number)[] = []): T => {
+    const result = trusted ? withTrustedPatterns(() => schema.safeParse(value)) : schema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new AuditError('rules', describeIssue(path, doc, lines, issue));
+      return fail({ ...issue, path: [...at, ...issue.path] } as z.core.$ZodIssue);
     }
     return result.data;
   };
+  // Named word lists: this file's own, added to those of the index that loads it, then every
+  // `$name` among its words written out (src/rules/word-lists.ts).
+  const own = isObject(raw) && raw.lists !== undefined ? check(wordListsSchema, raw.lists, ['lists']) : undefined;
+  const added = addWordLists(inherited, own);
+  if ('clash' in added) {
+    const by = isBuiltin(path) ? 'the file that loads this one' : 'the built-in rule set or the file that loads this one';
+    fail({ code: 'custom', path: ['lists', added.clash], message: `the word list "${added.clash}" is already defined by ${by}; give this one another name`, input: undefined } as z.core.$ZodIssue);
+  }
+  const lists = (added as { lists: WordLists }).lists;
+  // (The lists themselves are words, not references: only the rest of the file is expanded.)
+  const { lists: _defined, ...rest } = isObject(raw) ? raw : {};
+  const expanded = expandWordLists(isObject(raw) ? rest : raw, lists);
+  if ('unknown' in expanded) {
+    const known = [...lists.keys()].map((n) => `$${n}`).join(', ');
+    const message = `"$${expanded.unknown.name}" names no word list (${known ? `the lists are ${known}` : 'no lists are defined'}; define it under "lists:" in this file or in the index that loads it)`;
+    fail({ code: 'custom', path: expanded.unknown.path, message, input: undefined } as z.core.$ZodIssue);
+  }
+  const body = (expanded as { data: unknown }).data;
+  const data = isObject(body) && own ? { ...body, lists: own } : body;
+  const validate = <T>(schema: z.ZodType<T>): T => check(schema, data);
   if (isObject(data) && 'files' in data) {
     const index = validate(ruleIndexFileSchema);
-    for (const file of index.files) await loadInto(resolve(dirname(path), file), readText, into, visiting);
+    for (const file of index.files) await loadInto(resolve(dirname(path), file), readText, into, visiting, lists);
     visiting.delete(path);
     return index.ruleset;
   }

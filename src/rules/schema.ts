@@ -242,9 +242,23 @@ export type RulesetInfo = z.infer<typeof rulesetInfoSchema>;
  */
 export const ruleListFileSchema = z.strictObject({
   ruleset: rulesetInfoSchema.optional(),
+  lists: z.lazy(() => wordListsSchema).optional(),
   rules: z.array(ruleSchema).min(1),
 });
 export const ruleIndexFileSchema = z.strictObject({
   ruleset: rulesetInfoSchema.optional(),
+  lists: z.lazy(() => wordListsSchema).optional(),
   files: z.array(z.string().min(1)).min(1),
+});
+
+/**
+ * Named word lists (`lists: {pupils: [pupil, pupils, child, ...]}`), written `$pupils` among a
+ * matcher's phrases: one list for the words many frames share, so a word added reaches them all.
+ * Defined in a `files:` index (for every file it loads) or a `rules:` file (for its rules).
+ */
+export const WORD_LIST_NAME = /^[a-z][a-z0-9-]*$/;
+export const wordListsSchema = z.record(z.string(), z.array(z.string().min(1)).min(1)).superRefine((lists, ctx) => {
+  for (const name of Object.keys(lists)) {
+    if (!WORD_LIST_NAME.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a list name: use lower-case letters, digits and hyphens, starting with a letter` });
+  }
 });

@@ -181,3 +181,24 @@ describe('a bad config is refused with file, line and key', () => {
     expect(e.message).toContain('rule id "complaints" is used twice');
   });
 });
+
+describe('the built-in word lists in local rules', () => {
+  const withWords = (words: string) => LOCAL_RULE.replace('phrases: [pupil passport]', `near:\n      a: [${words}]\n      b: [passport]\n      words: 3`);
+
+  test('a rule file and a rule written in the config may name the built-in set\'s $pupils', async () => {
+    const got = await resolveIn({
+      '/cfg/senaudit.config.yaml': `rules:\n  - local/passport.yaml\n  - ${withWords('$pupils').replace('ravensfield-passport', 'ravensfield-inline').replace(/\n/g, '\n    ').trimEnd()}\n`,
+      '/cfg/local/passport.yaml': withWords('$pupils, trainees'),
+    });
+    const near = (id: string) => (got.ruleset.rules.find((r) => r.spec.id === id)!.spec.check.met as { near: { a: string[] } }).near.a;
+    expect(near('ravensfield-passport')).toEqual(expect.arrayContaining(['pupils', 'learners', 'young people', 'trainees']));
+    expect(near('ravensfield-inline')).toContain('learners');
+  });
+
+  test('a list the built-in set does not have is refused where it is named', async () => {
+    const inline = await errorFor({ '/cfg/senaudit.config.yaml': `rules:\n  - ${withWords('$pupil').replace(/\n/g, '\n    ').trimEnd()}\n` });
+    expect(inline.message).toMatch(/^\/cfg\/senaudit\.config\.yaml line \d+: rules\[0\]\.check\.met\.near\.a\[0\]: "\$pupil" names no word list of the built-in rule set/);
+    const inFile = await errorFor({ '/cfg/senaudit.config.yaml': 'rules:\n  - local/passport.yaml\n', '/cfg/local/passport.yaml': withWords('$pupil') });
+    expect(inFile.message).toMatch(/^\/cfg\/local\/passport\.yaml line \d+: check\.met\.near\.a\[0\]: "\$pupil" names no word list \(the lists are \$pupils, \$parents;/);
+  });
+});

@@ -113,3 +113,52 @@ describe('a bad rule file is refused with file, line and key', () => {
     expect(e.message).toBe('/rules/one.yaml line 10: check.met.regex: this regular expression does not compile.');
   });
 });
+
+describe('named word lists', () => {
+  /** Loads in-memory rule files. */
+  const load = (files: Record<string, string>, entry: string) =>
+    loadRuleset(entry, async (p) => {
+      const text = files[p];
+      if (text === undefined) throw new Error('ENOENT');
+      return text;
+    });
+
+  test('a list defined in the index is written out wherever a rule names it, among other words', async () => {
+    const set = await load(
+      {
+        '/rules/index.yaml': 'lists:\n  pupils: [pupil, pupils, learners]\nfiles: [a.yaml]\n',
+        '/rules/a.yaml': `${HEADER}check:\n  met:\n    near:\n      a: [$pupils, young people]\n      b: [asked]\n      words: 3\n`,
+      },
+      '/rules/index.yaml',
+    );
+    expect(set.rules[0]!.spec.check.met).toMatchObject({ near: { a: ['pupil', 'pupils', 'learners', 'young people'], b: ['asked'] } });
+  });
+
+  test('a list defined in a rules: file serves its own rules', async () => {
+    const rule = `  - ${HEADER.trimEnd().split('\n').join('\n    ')}\n    check:\n      met:\n        phrases: [$staff]\n`;
+    const set = await load({ '/rules/list.yaml': `lists:\n  staff: [teachers, teaching assistants]\nrules:\n${rule}` }, '/rules/list.yaml');
+    expect(set.rules[0]!.spec.check.met).toEqual({ phrases: ['teachers', 'teaching assistants'] });
+  });
+
+  test('a list that is not defined is named, with the line and key and the lists there are', async () => {
+    const e = await errorFor(
+      {
+        '/rules/index.yaml': 'lists:\n  pupils: [pupil, pupils]\nfiles: [a.yaml]\n',
+        '/rules/a.yaml': `${HEADER}check:\n  met:\n    phrases: [autism, $pupil]\n`,
+      },
+      '/rules/index.yaml',
+    );
+    expect(e.message).toBe('/rules/a.yaml line 10: check.met.phrases[1]: "$pupil" names no word list (the lists are $pupils; define it under "lists:" in this file or in the index that loads it).');
+  });
+
+  test('a list defined again by a file its index loads, or with a bad name, is refused', async () => {
+    const again = await errorFor(
+      { '/rules/index.yaml': 'lists:\n  pupils: [pupil]\nfiles: [list.yaml]\n', '/rules/list.yaml': `lists:\n  pupils: [child]\nrules:\n  - id: x\n` },
+      '/rules/index.yaml',
+    );
+    expect(again.message).toMatch(/^\/rules\/list\.yaml line 2: lists\.pupils: the word list "pupils" is already defined by the built-in rule set or the file that loads this one/);
+    const badName = await errorFor({ '/rules/index.yaml': 'lists:\n  Pupils: [pupil]\nfiles: [a.yaml]\n' }, '/rules/index.yaml');
+    expect(badName.message).toContain('lists.Pupils');
+    expect(badName.message).toContain('use lower-case letters');
+  });
+});
