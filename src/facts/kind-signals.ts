@@ -11,9 +11,10 @@ export const SELF_REFERENCE = /\bthis\s+(?:annual\s+)?(?:send?\s+)?(?:informatio
 export const THIS_POLICY = /\bthis\s+policy\b/gi;
 export const POLICY_WORD = /\bpolicy\b/i;
 // The school's other published documents, which sit beside the report on the same page and
-// speak of SEN too: plans, other policies, the equality objectives, the pupil premium statement.
+// speak of SEN too: plans, other policies, the equality objectives, the pupil premium statement,
+// a governor's visit report, the minutes of a meeting.
 export const OTHER_DOCUMENT =
-  /\baccessibility\s+(?:plan|policy|strategy)\b|\b(?:equality|admissions|behaviou?r|safeguarding|child\s+protection|medical\s+conditions|anti-bullying|attendance|charging|complaints)\s+policy\b|\bequality\s+(?:information\s+and\s+)?objectives\b|\bpupil\s+premium\s+(?:strategy|statement|report)\b|\b(?:pe|p\.e\.)\s+(?:and\s+)?sports?\s+premium\b|\bschool\s+(?:development|improvement)\s+plan\b/i;
+  /\baccessibility\s+(?:plan|policy|strategy)\b|\b(?:equality|admissions|behaviou?r|safeguarding|child\s+protection|medical\s+conditions|anti-bullying|attendance|charging|complaints)\s+policy\b|\bequality\s+(?:information\s+and\s+)?objectives\b|\bpupil\s+premium\s+(?:strategy|statement|report)\b|\b(?:pe|p\.e\.)\s+(?:and\s+)?sports?\s+premium\b|\bschool\s+(?:development|improvement)\s+plan\b|\b(?:governor(?:s['’]?)?\s+)?visit\s+(?:report|notes|record)\b|\bminutes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}(?:meeting|committee|board)\b/i;
 
 /** A school speaking of its own pupils and staff. */
 export const SCHOOL_VOICE =
@@ -125,7 +126,9 @@ const NAME_LINE_CHARS = 100;
 /** A document's name: the report's, another school document's, or a policy's. */
 const DOCUMENT_NAME = new RegExp(`${REPORT_NAME.source}|${OTHER_DOCUMENT.source}|\\bpolicy\\b`, 'i');
 /** A report name in a clause like these names another document, not this one. */
-const POINTING = /\b(?:see|read|alongside|conjunction|found|available|refer|click|link|download|view|visit|associated|related|linked)\b[^.\n]{0,60}$|\b(?:publish(?:es)?|prepares?|produces?|keeps?)\s+(?:an?|its\s+own|their\s+own)\s+(?:\w+\s+){0,3}$/i;
+// (Also the report named beside the document itself: "This policy and the SEN Information Report
+// will be reviewed every year".)
+const POINTING = /\b(?:see|read|alongside|conjunction|found|available|refer|click|link|download|view|visit|associated|related|linked)\b[^.\n]{0,60}$|\b(?:publish(?:es)?|prepares?|produces?|keeps?)\s+(?:an?|its\s+own|their\s+own)\s+(?:\w+\s+){0,3}$|\bthis\s+(?:policy|plan|document)\s+(?:and|&)\s+(?:the\s+|our\s+)?$/i;
 
 /** A short line that names a document (a report, a plan, a policy) and is not a sentence: how a document is headed. */
 export function isNameLine(s: string): boolean {
