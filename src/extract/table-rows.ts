@@ -11,5 +11,10 @@ export function shortRowText(cells: string[]): string | null {
   if (cells.length < 2) return null;
   // A long answer or a question keeps its cells apart, so a question still heads its answer.
   const short = cells.every((t) => t.split(/\s+/).length <= ROW_CELL_WORDS && !/\?["'”’)]*$/.test(t));
-  return short ? cells.join(' — ') : null;
+  if (!short) return null;
+  // A label cell runs into its value ("Date:" beside "July 2025" is "Date: July 2025"), as a PDF's
+  // label and value across a tab stop do, so a date, a name or a number keeps its label.
+  return cells.reduce((row, cell, i) => (i === 0 ? cell : `${row}${LABEL_END.test(row) ? ' ' : ' — '}${cell}`), '');
 }
+
+const LABEL_END = /:\s*$/;

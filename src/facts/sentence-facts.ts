@@ -198,6 +198,9 @@ const POINTER = new RegExp(
     // Mrs Smith": a person to speak to is an arrangement, not a pointer).
     String.raw`^(?:please )?(?:see|refer to|read|visit|click|follow the link|view|go to)\b[^.!?]{0,80}?(?:\b(?:report|policy|policies|document|website|web ?page|page|plan|leaflet|guide|booklet|procedure|offer|section|link)\b|\bwww\.|https?:)`,
     String.raw`^(?:for|to find) (?:more|further|full|additional) (?:information|details)\b[^.!?]{0,60}?\b(?:see|visit|read|refer to|go to|click|can be found|is available|are available)\b`,
+    // The documents this one goes with: "This plan is linked to the following policies: Risk
+    // assessment policy, ...", "This policy should be read alongside our SEN Information Report".
+    String.raw`\b(?:is|are) (?:linked|related) to (?:the following|these|our|other)\b[^.!?]{0,40}?\b(?:policies|documents|plans|policy)\b|\bshould be read (?:alongside|with|in conjunction with)\b`,
   ].join('|'),
   'i',
 );

@@ -119,7 +119,7 @@ describe('the same report as a PDF of ruled tables', () => {
     });
   }
 
-  for (const name of ['provision-tables', 'accessibility-plan-table']) {
+  for (const name of ['provision-tables', 'accessibility-plan-table', 'accessibility-plan-model-columns']) {
     test(`${name}, its tables drawn`, async () => {
       const expected = parse(readFileSync(join(ROOT, `${name}.expected.yaml`), 'utf8')) as Expected;
       const pdf = await makeTablePdf(blocksOfHtml(readFileSync(join(ROOT, `${name}.html`), 'utf8')));
@@ -247,4 +247,12 @@ test('junior-2018-older-words: the SENCO is quoted with the next sentence, which
   const doc = extractText(readFileSync(join(ROOT, 'junior-2018-older-words.txt'), 'utf8'), false);
   const quote = audit(doc, 'junior-2018-older-words.txt').results.find((r) => r.id === 'senco-contact')!.evidence[0]!.quote;
   expect(quote).toMatch(/^The Special Educational Needs Co-ordinator \(SENCO\) is Mrs P\. Dunmore\. She can be contacted .*01632 960 218.*senco@staidans\.example\.sch\.uk\.$/);
+});
+
+test('accessibility-plan-model-columns: the cover table\'s "Date:" beside "July 2025" dates the plan, as a web page and as a PDF', async () => {
+  const html = readFileSync(join(ROOT, 'accessibility-plan-model-columns.html'), 'utf8');
+  const page = audit(await extractHtml(html, 'https://www.school.example.sch.uk/policies'), 'plan.html');
+  const pdf = audit(await extractPdf(new Uint8Array(await makeTablePdf(blocksOfHtml(html))), 'plan.pdf'), 'plan.pdf');
+  expect(page.document.date).toBe('2025-07');
+  expect(pdf.document.date).toBe('2025-07');
 });
