@@ -200,10 +200,14 @@ function columnStarts(spans: Span[][]): number[] {
  * places, one per tab-parted piece, unless the line is justified.
  */
 function readMarks(raw: string, spans: Span[], columns: number[], justified: boolean): { text: string; pieces?: Span[] } {
-  const pieces: Span[] = [];
+  if (justified) return { text: raw.replaceAll(GAP_MARK, ' ').replaceAll(ITEM_MARK, '') };
   // Only a line already parted into cells by a wide gap: a line of prose whose word happens to
-  // start where a column does is not cut there.
-  const cells = spans.some((s) => s.gap);
+  // start where a column does is not cut there (and, the most lines, is read in one pass).
+  if (!spans.some((s) => s.gap)) {
+    const whole = spans.length > 0 ? [{ x: spans[0]!.x, end: Math.max(...spans.map((s) => s.end)), gap: false }] : [];
+    return { text: raw.replaceAll(ITEM_MARK, ''), pieces: whole };
+  }
+  const pieces: Span[] = [];
   let k = 0; // spans[0] is the line's first piece
   let text = '';
   for (const ch of raw) {
@@ -212,14 +216,13 @@ function readMarks(raw: string, spans: Span[], columns: number[], justified: boo
       continue;
     }
     const span = spans[++k];
-    const parts = ch === GAP_MARK || (cells && span !== undefined && columns.some((x) => Math.abs(x - span.x) <= 2));
+    const parts = ch === GAP_MARK || (span !== undefined && columns.some((x) => Math.abs(x - span.x) <= 2));
     if (parts) {
-      text += justified ? ' ' : '\t';
+      text += '\t';
       if (span) pieces.push(span);
     } else if (pieces.length > 0 && span) pieces[pieces.length - 1]!.end = span.end;
     else if (spans[0] && span) spans[0].end = span.end;
   }
-  if (justified) return { text };
   return { text, pieces: spans[0] ? [spans[0], ...pieces] : pieces };
 }
 
