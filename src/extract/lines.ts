@@ -425,7 +425,7 @@ function spacedApart(a: LineToken, b: LineToken, pitch: number): boolean {
  * A sentence runs on in one type size: a line in another size (a heading over its paragraph) starts
  * a new unit, unless it starts lower-case. Sizes within a twentieth of each other are the same.
  */
-function sameSize(a: number | undefined, b: number | undefined): boolean {
+export function sameSize(a: number | undefined, b: number | undefined): boolean {
   if (!a || !b) return true;
   return Math.abs(a - b) <= 0.05 * Math.max(a, b);
 }
@@ -458,8 +458,10 @@ const YEAR_LINE_RE = /^(?:19|20)\d\d\.?$/;
 /** A section number of two or more parts and a space: "4.2 ", "5.12. ". */
 const SECTION_NUMBER_RE = /^\d{1,2}(?:\.\d{1,2})+\.?\s/;
 
-/** Does `next` continue the sentence that `prev` (the last line read) was in? */
-/** `positioned`: the lines come from a PDF page, with their places on it. */
+/**
+ * Does `next` continue the sentence that `prev` (the last line read) was in? `positioned`: the
+ * lines come from a PDF page, with their places on it.
+ */
 function continues(prev: string, next: string, afterBlank: boolean, refWidth: number, positioned = false): boolean {
   if (continuesUrl(prev, next)) return true;
   if (YEAR_LINE_RE.test(next) && ENDS_WITH_MONTH_RE.test(prev)) return true;
@@ -497,6 +499,11 @@ function endsShortHeading(prev: string, lastWord: string, next: string, refWidth
   if (!(STRANDED_PREPOSITIONS.has(lastWord) || lastWord === 'who') || !isHeadingText(prev)) return false;
   if (!/^\p{Lu}/u.test(next) || next.split(/\s+/).length < 6 || isTitleCase(next) || isShoutedText(next)) return false;
   return QUESTION_START_RE.test(prev) || (!positioned && prev.length < refWidth * 0.6);
+}
+
+/** The line ends where a sentence cannot: on a comma, a dash or a word such as "and" or "the". */
+export function endsMidSentence(line: string): boolean {
+  return SOFT_END_RE.test(line) || CONNECTIVES.has(/(\S+)$/.exec(line)?.[1]?.toLowerCase() ?? '');
 }
 
 /** A long address broken at the margin: "https://example.org/files/39" + "8815/report.pdf for details". */

@@ -8,6 +8,8 @@
 // with a whitespace item as wide as the gap, so the gap never shows and the tab never comes. So
 // the items are read here, with pdf-parse's own line breaking (same thresholds) kept as it is.
 
+import { endsMidSentence, sameSize } from './lines.js';
+
 /** The parts of a pdfjs TextItem read here. */
 export interface PageTextItem {
   str: string;
@@ -201,8 +203,8 @@ function columnStarts(spans: Span[][]): number[] {
  */
 function readMarks(raw: string, spans: Span[], columns: number[], justified: boolean): { text: string; pieces?: Span[] } {
   if (justified) return { text: raw.replaceAll(GAP_MARK, ' ').replaceAll(ITEM_MARK, '') };
-  // Only a line already parted into cells by a wide gap: a line of prose whose word happens to
-  // start where a column does is not cut there (and, the most lines, is read in one pass).
+  // Only a line already parted into cells by a wide gap is cut where a column starts: a line of
+  // prose whose word happens to start there is not (and most lines, such, are read in one pass).
   if (!spans.some((s) => s.gap)) {
     const whole = spans.length > 0 ? [{ x: spans[0]!.x, end: Math.max(...spans.map((s) => s.end)), gap: false }] : [];
     return { text: raw.replaceAll(ITEM_MARK, ''), pieces: whole };
@@ -236,13 +238,10 @@ function piecesOf(line: WovenLine): { text: string; x: number; end: number }[] {
   return texts.map((text, i) => ({ text: text.trim(), ...line.spans![i]! }));
 }
 
-// Words a line does not end on when its sentence goes on in the line below.
-const RUNS_ON = /(?:[,;&/(\-–—]|\b(?:a|an|the|and|or|of|in|on|to|for|with|by|from|at|as|is|are|was|be|their|our|its|his|her|that|which|who))$/i;
-
 /** The piece below goes on with the text above it in the same cell. */
 function goesOn(above: string, below: string): boolean {
   const first = below.split(/\s+/)[0] ?? '';
-  return (/^\p{Ll}/u.test(below) && !/[@\d]/.test(first)) || RUNS_ON.test(above);
+  return (/^\p{Ll}/u.test(below) && !/[@\d]/.test(first)) || endsMidSentence(above);
 }
 
 /**
@@ -252,9 +251,9 @@ function goesOn(above: string, below: string): boolean {
  * cells' (issue #13, class 8). Such a row is found by its lines: two or more pieces side by side,
  * and each line below it with pieces that stand under the row's cells and go on with one of them
  * (a lower-case start, or the text above ending on "and" or a comma), two cells or more going on
- * so. Each cell is given back as
- * one line, the later cells beside the first, as a table written cell by cell reads. Rows of a
- * label and its value ("Email:" beside an address) do not go on one another, and are left alone.
+ * so. Each cell is given back as one line, the later cells beside the first, as a table written
+ * cell by cell reads. Rows of a label and its value ("Email:" beside an address) do not go on one
+ * another, and are left alone.
  */
 function unweaveRows(lines: WovenLine[]): PageLine[] {
   const out: PageLine[] = [];
@@ -291,11 +290,6 @@ function unweaveRows(lines: WovenLine[]): PageLine[] {
     i = j;
   }
   return out;
-}
-
-/** Two lines in one type size (within a twentieth). */
-function sameSize(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 0.05 * Math.max(a, b);
 }
 
 /** The size most of a line's characters are set in (0 if none is known). */
