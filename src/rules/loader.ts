@@ -141,19 +141,18 @@ async function loadInto(path: string, readText: ReadText, into: Rule[], visiting
   const added = addWordLists(inherited, own);
   if ('clash' in added) {
     const by = isBuiltin(path) ? 'the file that loads this one' : 'the built-in rule set or the file that loads this one';
-    fail({ code: 'custom', path: ['lists', added.clash], message: `the word list "${added.clash}" is already defined by ${by}; give this one another name`, input: undefined } as z.core.$ZodIssue);
+    return fail({ code: 'custom', path: ['lists', added.clash], message: `the word list "${added.clash}" is already defined by ${by}; give this one another name`, input: undefined } as z.core.$ZodIssue);
   }
-  const lists = (added as { lists: WordLists }).lists;
+  const { lists } = added;
   // (The lists themselves are words, not references: only the rest of the file is expanded.)
   const { lists: _defined, ...rest } = isObject(raw) ? raw : {};
   const expanded = expandWordLists(isObject(raw) ? rest : raw, lists);
   if ('unknown' in expanded) {
     const known = [...lists.keys()].map((n) => `$${n}`).join(', ');
     const message = `"$${expanded.unknown.name}" names no word list (${known ? `the lists are ${known}` : 'no lists are defined'}; define it under "lists:" in this file or in the index that loads it)`;
-    fail({ code: 'custom', path: expanded.unknown.path, message, input: undefined } as z.core.$ZodIssue);
+    return fail({ code: 'custom', path: expanded.unknown.path, message, input: undefined } as z.core.$ZodIssue);
   }
-  const body = (expanded as { data: unknown }).data;
-  const data = isObject(body) && own ? { ...body, lists: own } : body;
+  const data = isObject(expanded.data) && own ? { ...expanded.data, lists: own } : expanded.data;
   const validate = <T>(schema: z.ZodType<T>): T => check(schema, data);
   if (isObject(data) && 'files' in data) {
     const index = validate(ruleIndexFileSchema);
