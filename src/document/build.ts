@@ -1,9 +1,23 @@
 import type { Block, BlockKind, DocumentFormat, Link, MetadataDate, SenDocument } from './types.js';
 
 /** Collapse all runs of whitespace (including NBSP) to one space and trim. */
-export function normaliseSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+/**
+ * A block's text as rules read it: runs of spaces (and no-break and zero-width spaces) one space;
+ * typographic ligatures ("ﬁ", "ﬀ", "ﬃ", as PDFs set from some fonts give them) their letters, and
+ * soft hyphens gone, so "eﬀectiveness" in a PDF is "effectiveness" as in its text (issue #13,
+ * class 8: the same words, the same judgement).
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(LIGATURE, (l) => LIGATURES[l] ?? l)
+    .replace(/\u00ad/g, '')
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
 }
+
+/** Latin ligatures (U+FB00 to U+FB06) and the letters they stand for. */
+const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
+const LIGATURE = /[\ufb00-\ufb06]/g;
 
 /**
  * Builds a SenDocument block by block, tracking the heading each block sits under,
@@ -28,7 +42,7 @@ export class DocumentBuilder {
   }
 
   heading(text: string, level: number, page: number | null = null): void {
-    const clean = normaliseSpace(text);
+    const clean = normaliseText(text);
     if (!clean) return;
     const lvl = Math.min(6, Math.max(1, Math.round(level)));
     this.headingStack = this.headingStack.slice(0, lvl - 1);
@@ -38,7 +52,7 @@ export class DocumentBuilder {
   }
 
   block(kind: Exclude<BlockKind, 'heading'>, text: string, page: number | null = null): void {
-    const clean = normaliseSpace(text);
+    const clean = normaliseText(text);
     if (!clean) return;
     this.blocks.push({ kind, text: clean, page, heading: this.currentHeading() });
   }
@@ -46,7 +60,7 @@ export class DocumentBuilder {
   link(text: string, url: string): void {
     const u = url.trim();
     if (!u) return;
-    this.links.push({ text: normaliseSpace(text), url: u });
+    this.links.push({ text: normaliseText(text), url: u });
   }
 
   warn(message: string): void {

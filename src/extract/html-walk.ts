@@ -1,4 +1,4 @@
-import { normaliseSpace, type DocumentBuilder } from '../document/build.js';
+import { normaliseText, type DocumentBuilder } from '../document/build.js';
 import { attr, isElement, nonSpaceLength, tagName, walk, type DomNode } from './html-dom.js';
 import { isBoilerplate, type PruneContext } from './html-prune.js';
 import { resolveHref } from './html-links.js';
@@ -214,7 +214,7 @@ function flush(ctx: Context, builder: DocumentBuilder, row?: RowBuffer): void {
   // Most calls find nothing gathered (a block opening right after another): no work, no garbage.
   if (ctx.lines.length === 0 && ctx.cur.text === '') return;
   breakLine(ctx);
-  const lines = joinWrapped(ctx.lines.map((l) => ({ ...l, text: normaliseSpace(l.text) })).filter((l) => l.text !== ''));
+  const lines = joinWrapped(ctx.lines.map((l) => ({ ...l, text: normaliseText(l.text) })).filter((l) => l.text !== ''));
   ctx.lines = [];
   if (lines.length === 0) return;
   if (row && !row.spilled) {
@@ -268,7 +268,7 @@ function isBoldHeading(line: Line): boolean {
 }
 
 function recordLink(l: LinkCapture, builder: DocumentBuilder, baseUrl: string | null): void {
-  const text = normaliseSpace(l.text) || normaliseSpace(l.fallback);
+  const text = normaliseText(l.text) || normaliseText(l.fallback);
   if (!text) return;
   const url = resolveHref(l.href, baseUrl);
   if (url) builder.link(text, url);

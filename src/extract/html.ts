@@ -1,4 +1,4 @@
-import { DocumentBuilder, normaliseSpace } from '../document/build.js';
+import { DocumentBuilder, normaliseText } from '../document/build.js';
 import type { SenDocument } from '../document/types.js';
 import { chooseContent } from './html-container.js';
 import { limitDepth, MAX_DEPTH } from './html-depth.js';
@@ -36,6 +36,6 @@ export async function extractHtml(html: string, baseUrl: string | null): Promise
   walkContent(roots, builder, { baseUrl: base });
 
   const built = builder.build({ pages: null, textLayer: true });
-  const title = (titleEl && normaliseSpace(textOf(titleEl))) || built.blocks.find((b) => b.kind === 'heading' && b.level === 1)?.text || null;
+  const title = (titleEl && normaliseText(textOf(titleEl))) || built.blocks.find((b) => b.kind === 'heading' && b.level === 1)?.text || null;
   return { ...built, title: title ?? built.title };
 }
