@@ -277,6 +277,7 @@ function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
   const units: Unit[] = [];
   const refWidth = referenceWidth(tokens);
   const pitch = paragraphSpacedPitch(tokens, refWidth);
+  const words = documentWords(tokens);
   let cur: Unit | null = null;
   let lastLine = '';
   let last: LineToken | null = null;
@@ -299,7 +300,7 @@ function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
         (continues(lastLine, tok.text, afterBlank || (pitch !== null && last !== null && spacedApart(last, tok, pitch)), refWidth, tok.y !== undefined) || continuesLargeHeading(cur, tok, body) || (tok.cell === 'more' && !TERMINAL_RE.test(lastLine)) || (pitch !== null && last !== null && runsOnBelow(last, tok, pitch, refWidth)))) ||
         (/^\p{Ll}/u.test(tok.text) && continues(lastLine, tok.text, afterBlank, refWidth, tok.y !== undefined)))
     ) {
-      cur.text = joinLines(cur.text, tok.text);
+      cur.text = joinLines(cur.text, tok.text, words);
       delete cur.row; // a cell wrapped over lines: its row is not a short record
     } else {
       // A cell beside what was just read makes that the row's first cell (a question wrapped over
@@ -520,11 +521,40 @@ function count(s: string, ch: string): number {
   return s.split(ch).length - 1;
 }
 
-function joinLines(text: string, next: string): string {
+function joinLines(text: string, next: string, words: ReadonlySet<string>): string {
   if (continuesUrl(text, next)) return text + next;
-  // "co-" + "ordinator": a word broken at a hyphen keeps the hyphen and loses the space.
-  if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(next)) return text + next;
+  // A word broken at a hyphen at the line's end loses the space: "co-" + "ordinator" keeps its
+  // hyphen, "evalu-" + "ation" (hyphenated to fit the line) does not.
+  if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(next)) return hyphenatedToFit(text, next, words) ? text.slice(0, -1) + next : text + next;
   return `${text} ${next}`;
+}
+
+/** Prefixes written with a hyphen of their own ("co-ordinator", "self-esteem", "one-to-one"). */
+const HYPHEN_PREFIXES = new Set(
+  'co re pre non self well multi sub anti cross post ex semi half part one two three four five year day high low key full long short over under after mid in on off out up down all face time small whole first second third home'.split(' '),
+);
+
+/**
+ * Whether "evalu-" + "ation" is one word hyphenated to fit the line: the document writes it whole
+ * elsewhere ("evaluation"), or never writes the piece before the hyphen as a word of its own and
+ * that piece is not a prefix written with a hyphen.
+ */
+function hyphenatedToFit(text: string, next: string, words: ReadonlySet<string>): boolean {
+  const before = (/(\p{L}+)-$/u.exec(text)?.[1] ?? '').toLowerCase();
+  const after = (/^\p{L}+/u.exec(next)?.[0] ?? '').toLowerCase();
+  if (!before || !after) return false;
+  if (words.has(before + after)) return true;
+  return !HYPHEN_PREFIXES.has(before) && !words.has(before);
+}
+
+/** Every word of the document's lines, lower-case, whole (not a piece at a line's end before a hyphen). */
+function documentWords(tokens: Token[]): Set<string> {
+  const words = new Set<string>();
+  for (const t of tokens) {
+    if (t.t !== 'text' && t.t !== 'bullet') continue;
+    for (const m of t.text.matchAll(/(?<!\p{L})\p{L}+(?!\p{L})(?!-$)/gu)) words.add(m[0].toLowerCase());
+  }
+  return words;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -66,6 +66,18 @@ describe('linesToBlocks: paragraphs', () => {
   });
 });
 
+describe('linesToBlocks: a word broken at a hyphen at the line\'s end', () => {
+  it('joins a word hyphenated to fit the line without its hyphen, and keeps the hyphen of a prefix', () => {
+    const text = 'Report Title\nThe SENCO carries out an annual evalu-\nation of our provision, with the special educational needs co-\nordinator and the self-\nesteem group leader, every year.';
+    expect(blocks(text)[1]).toMatchObject({ text: 'The SENCO carries out an annual evaluation of our provision, with the special educational needs co-ordinator and the self-esteem group leader, every year.' });
+  });
+
+  it('keeps the hyphen where the piece before it is a word the document writes on its own', () => {
+    const text = 'Report Title\nThe report is for the school, and the school-\nbased team meets weekly to plan the support it gives.';
+    expect(blocks(text)[1]!.text).toContain('school-based team');
+  });
+});
+
 describe('linesToBlocks: list items', () => {
   it('reads bullets of every common kind and strips the glyph', () => {
     const text = ['We support:', '• autism', '◦ dyslexia', '▪ ADHD', '- hearing loss', '* sight loss', '– speech', 'o physical needs', '\uf0b7 medical needs'].join('\n');
