@@ -276,8 +276,8 @@ interface Unit {
 function* groupUnits(tokens: Token[], body: number): Generator<void, Unit[]> {
   const units: Unit[] = [];
   const refWidth = referenceWidth(tokens);
-  const pitch = paragraphSpacedPitch(tokens, refWidth);
-  const words = documentWords(tokens);
+  const pitch = yield* paragraphSpacedPitch(tokens, refWidth);
+  const words = yield* documentWords(tokens);
   let cur: Unit | null = null;
   let lastLine = '';
   let last: LineToken | null = null;
@@ -364,11 +364,13 @@ const RUN_ON_GAP = 1.12;
  * The distance between a paragraph's wrapped lines, when the document sets space between its
  * paragraphs (most lines that end a paragraph short stand further above the next); else null.
  */
-function paragraphSpacedPitch(tokens: Token[], refWidth: number): number | null {
+function* paragraphSpacedPitch(tokens: Token[], refWidth: number): Generator<void, number | null> {
   const wrapped: number[] = [];
   const afterEnd: number[] = [];
   let prev: LineToken | null = null;
-  for (const tok of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const tok = tokens[i]!;
     if (tok.t !== 'text' && tok.t !== 'bullet') continue;
     // (A paragraph's end is also told by the space before a heading in a larger size.)
     const gap = prev !== null && !inCell(prev) && !inCell(tok) ? lineGap(prev, tok, true) : null;
@@ -548,9 +550,11 @@ function hyphenatedToFit(text: string, next: string, words: ReadonlySet<string>)
 }
 
 /** Every word of the document's lines, lower-case, whole (not a piece at a line's end before a hyphen). */
-function documentWords(tokens: Token[]): Set<string> {
+function* documentWords(tokens: Token[]): Generator<void, Set<string>> {
   const words = new Set<string>();
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const t = tokens[i]!;
     if (t.t !== 'text' && t.t !== 'bullet') continue;
     for (const m of t.text.matchAll(/(?<!\p{L})\p{L}+(?!\p{L})(?!-$)/gu)) words.add(m[0].toLowerCase());
   }
