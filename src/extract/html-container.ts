@@ -1,4 +1,4 @@
-import { attr, findFirst, isElement, nonSpaceLength, tagName, walk, type DomNode } from './html-dom.js';
+import { attr, findFirst, isElement, nonSpaceLength, tagName, textOf, walk, type DomNode } from './html-dom.js';
 import { isBoilerplate, isSidebar, type PruneContext } from './html-prune.js';
 
 // Where a page's own content is. School sites wrap the report in menus, sidebars, news
@@ -123,10 +123,6 @@ const MAX_CARD_CHARS = 600;
  */
 function isSenContactCard(aside: DomNode): boolean {
   // Its text pieces kept apart ("Contact our SENCO" and "01632 960 414" are separate elements).
-  const pieces: string[] = [];
-  walk(aside, (n) => {
-    if (n.type === 'text') pieces.push(n.data ?? '');
-  });
-  const text = pieces.join(' ');
+  const text = textOf(aside, undefined, ' ');
   return text.replace(/\s/g, '').length <= MAX_CARD_CHARS && SEN_ROLE_RE.test(text) && CONTACT_RE.test(text);
 }

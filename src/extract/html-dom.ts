@@ -58,14 +58,14 @@ export function walk(
   }
 }
 
-/** The text under `root`, concatenated, leaving out subtrees `skip` rejects. */
-export function textOf(root: DomNode, skip: (el: DomNode) => boolean = () => false): string {
+/** The text under `root`, its pieces joined by `separator`, leaving out subtrees `skip` rejects. */
+export function textOf(root: DomNode, skip: (el: DomNode) => boolean = () => false, separator = ''): string {
   const parts: string[] = [];
   walk(root, (n) => {
     if (n.type === 'text') parts.push(n.data ?? '');
     else if (n !== root && isElement(n) && skip(n)) return 'skip';
   });
-  return parts.join('');
+  return parts.join(separator);
 }
 
 /** Count of non-space characters under `root`, leaving out subtrees `skip` rejects. */

@@ -43,13 +43,12 @@ function edgeLines(lines: string[]): string[] {
 
 /** Lines at the top of both pages, or at the foot of both, exactly alike (their key kept as furnitureKey gives it). */
 function sameEdgeLines(a: string[], b: string[]): Set<string> {
-  const exact = (l: string) => l.toLowerCase().replace(/\s+/g, ' ').trim();
   const [first, second] = [a, b].map((lines) => lines.filter((l) => l.trim()));
   const out = new Set<string>();
   for (const end of ['top', 'foot'] as const) {
     const pick = (lines: string[]) => (end === 'top' ? lines.slice(0, EDGE_LINES) : lines.slice(-EDGE_LINES));
-    const there = new Set(pick(second!).map(exact));
-    for (const line of pick(first!)) if (exact(line) && there.has(exact(line))) out.add(furnitureKey(line));
+    const there = new Set(pick(second!).map(lineWords));
+    for (const line of pick(first!)) if (lineWords(line) && there.has(lineWords(line))) out.add(furnitureKey(line));
   }
   return out;
 }
@@ -59,8 +58,13 @@ function sameEdgeLines(a: string[], b: string[]): Set<string> {
  * match; a longer line (a sentence of body text) must repeat exactly.
  */
 function furnitureKey(line: string): string {
-  const key = line.toLowerCase().replace(/\s+/g, ' ').trim();
+  const key = lineWords(line);
   return key.split(' ').length <= SHORT_LINE_WORDS ? key.replace(/\d+/g, '#') : key;
 }
 
 const SHORT_LINE_WORDS = 10;
+
+/** A line lower-case, its spaces one space: how furniture lines are compared. */
+function lineWords(line: string): string {
+  return line.toLowerCase().replace(/\s+/g, ' ').trim();
+}

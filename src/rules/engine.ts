@@ -350,10 +350,9 @@ function evidence(ev: Evaluator, hits: number[]): Evidence[] {
  */
 function contactCard(ev: Evaluator, i: number): string | null {
   const first = ev.sentence(i).card;
-  const hasContact = (j: number) => hasEntity('email', ev.sentence(j).text) || hasEntity('phone', ev.sentence(j).text);
-  if (first < 0 || hasContact(i)) return null;
+  if (first < 0 || hasContact(ev.sentence(i).text)) return null;
   for (let j = i + 1; j < ev.lineCount && ev.sentence(j).card === first; j++) {
-    if (!hasContact(j)) continue;
+    if (!hasContact(ev.sentence(j).text)) continue;
     const lines: string[] = [];
     for (let k = i; k <= j; k++) lines.push(ev.sentence(k).text);
     return lines.join(' / ');
@@ -368,10 +367,15 @@ function contactCard(ev: Evaluator, i: number): string | null {
  */
 function contactNext(ev: Evaluator, i: number): string | null {
   const s = ev.sentence(i);
-  if (i + 1 >= ev.lineCount || !hasEntity('person', s.text) || hasEntity('email', s.text) || hasEntity('phone', s.text)) return null;
+  if (i + 1 >= ev.lineCount || !hasEntity('person', s.text) || hasContact(s.text)) return null;
   const next = ev.sentence(i + 1);
-  if (next.block !== s.block || !(hasEntity('email', next.text) || hasEntity('phone', next.text))) return null;
+  if (next.block !== s.block || !hasContact(next.text)) return null;
   return `${s.text} ${next.text}`;
+}
+
+/** An email address or a phone number: how to reach someone. */
+function hasContact(text: string): boolean {
+  return hasEntity('email', text) || hasEntity('phone', text);
 }
 
 function clip(text: string): string {

@@ -58,8 +58,18 @@ export async function loadRulesetFromYaml(path: string, readText: ReadText, read
   return { info: info ?? { id: 'custom', version: '0' }, rules };
 }
 
-/** The built-in set's named word lists (rules/builtin/ruleset.yaml `lists:`), for local rules to use too. */
-export async function loadBuiltinWordLists(readText: ReadText): Promise<WordLists> {
+/**
+ * The built-in set's named word lists (rules/builtin/ruleset.yaml `lists:`), for local rules to use
+ * too: read once for each way of reading files, however many local files and rules ask.
+ */
+export function loadBuiltinWordLists(readText: ReadText): Promise<WordLists> {
+  let lists = builtinWordLists.get(readText);
+  if (!lists) builtinWordLists.set(readText, (lists = readBuiltinWordLists(readText)));
+  return lists;
+}
+const builtinWordLists = new WeakMap<ReadText, Promise<WordLists>>();
+
+async function readBuiltinWordLists(readText: ReadText): Promise<WordLists> {
   let text: string;
   try {
     text = await readText(BUILTIN_RULESET);

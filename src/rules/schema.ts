@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findRegexRisk } from './regex-ambiguity.js';
+import { WORD_LIST_NAME } from './word-lists.js';
 
 /**
  * The rule-file language, validated with zod. Rules are data; matchers are the small code
@@ -256,7 +257,6 @@ export const ruleIndexFileSchema = z.strictObject({
  * matcher's phrases: one list for the words many frames share, so a word added reaches them all.
  * Defined in a `files:` index (for every file it loads) or a `rules:` file (for its rules).
  */
-export const WORD_LIST_NAME = /^[a-z][a-z0-9-]*$/;
 export const wordListsSchema = z.record(z.string(), z.array(z.string().min(1)).min(1)).superRefine((lists, ctx) => {
   for (const name of Object.keys(lists)) {
     if (!WORD_LIST_NAME.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a list name: use lower-case letters, digits and hyphens, starting with a letter` });

@@ -2,8 +2,11 @@
 // rule set's index, and `$pupils` among any matcher's words. Expanded in the YAML's data before it
 // is validated, so the rules the engine compiles hold plain words, as if written out in full.
 
+/** A list's name: lower-case letters, digits and hyphens, starting with a letter. */
+const NAME = '[a-z][a-z0-9-]*';
+export const WORD_LIST_NAME = new RegExp(`^${NAME}$`);
 /** A reference to a list, standing alone as one entry of a list of words. */
-const REFERENCE = /^\$([a-z][a-z0-9-]*)$/;
+const REFERENCE = new RegExp(`^\\$(${NAME})$`);
 
 export type WordLists = ReadonlyMap<string, readonly string[]>;
 
